@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Accelerator",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "accelerator", targets: ["accelerator"]),
+        .library(name: "AcceleratorDomain", targets: ["AcceleratorDomain"]),
+        .library(name: "AcceleratorCSV", targets: ["AcceleratorCSV"]),
+        .library(name: "AcceleratorStore", targets: ["AcceleratorStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "AcceleratorDomain", swiftSettings: strictSettings),
+        .target(name: "AcceleratorCSV", swiftSettings: strictSettings),
+        .target(
+            name: "AcceleratorStore",
+            dependencies: [
+                "AcceleratorDomain",
+                "AcceleratorCSV",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "accelerator",
+            dependencies: [
+                "AcceleratorStore",
+                "AcceleratorDomain",
+                "AcceleratorCSV",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "AcceleratorDomainTests", dependencies: ["AcceleratorDomain"], swiftSettings: strictSettings),
+        .testTarget(name: "AcceleratorCSVTests", dependencies: ["AcceleratorCSV"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "AcceleratorStoreTests",
+            dependencies: ["AcceleratorStore", "AcceleratorDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["accelerator"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

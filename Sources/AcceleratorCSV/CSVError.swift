@@ -1,0 +1,65 @@
+/// A problem met while reading or writing CSV, saying what went wrong and where.
+///
+/// Line numbers are 1-based physical lines of the file (a CRLF counts as one line break, and so does
+/// a lone CR); for a record-level problem the line is the one where the record starts. Field
+/// numbers are 1-based.
+///
+/// Record-level errors (``nulByte(line:field:)``, ``invalidUTF8(line:field:)`` and
+/// ``tooManyFields(line:expected:found:)``) leave the reader positioned after the bad record, so a
+/// caller may report the error and keep reading; every other error ends the reading.
+public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be opened; `reason` is the operating system's explanation.
+    case cannotOpen(path: String, reason: String)
+    /// Reading the file failed part way; `reason` is the operating system's explanation.
+    case cannotRead(path: String, reason: String)
+    /// The output file could not be created or truncated; `reason` is the operating system's explanation.
+    case cannotCreate(path: String, reason: String)
+    /// Writing or closing the output file failed; `reason` is the operating system's explanation.
+    case cannotWrite(path: String, reason: String)
+    /// The input holds no record: it is zero bytes long, or holds only a byte order mark and blank lines.
+    case emptyFile
+    /// The input is not CSV text at all (a spreadsheet workbook, UTF-16 text, binary data); `reason` says what it looks like.
+    case notText(reason: String)
+    /// The delimiter asked for cannot separate fields (a quote, CR, LF, NUL or a non-ASCII byte).
+    case unsupportedDelimiter(UInt8)
+    /// A NUL byte (0x00) appears in the given field of the record starting at `line`.
+    case nulByte(line: Int, field: Int)
+    /// A field opens a quote that is never closed before the end of the file.
+    case unterminatedQuote(line: Int, field: Int)
+    /// The record starting at `line` has more fields than the header row.
+    case tooManyFields(line: Int, expected: Int, found: Int)
+    /// The given field of the record starting at `line` is not valid UTF-8, while UTF-8 was required.
+    case invalidUTF8(line: Int, field: Int)
+    /// The record starting at `line` grows past `limit` bytes, which usually means a closing quote is missing.
+    case recordTooLarge(line: Int, limit: Int)
+
+    /// A one-line message for a person, naming the line and field where it applies.
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "cannot open \(path): \(reason)"
+        case .cannotRead(let path, let reason):
+            return "cannot read \(path): \(reason)"
+        case .cannotCreate(let path, let reason):
+            return "cannot create \(path): \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        case .emptyFile:
+            return "the file is empty: it holds no header row and no records"
+        case .notText(let reason):
+            return "not a CSV text file: \(reason)"
+        case .unsupportedDelimiter(let byte):
+            return "the delimiter 0x\(String(byte, radix: 16, uppercase: true)) cannot separate CSV fields; use a printable ASCII character other than a quote"
+        case .nulByte(let line, let field):
+            return "line \(line), field \(field): NUL byte (0x00) in the data; the file looks binary, not like CSV text"
+        case .unterminatedQuote(let line, let field):
+            return "line \(line): unterminated quoted field (the quote opened here, in field \(field), is never closed)"
+        case .tooManyFields(let line, let expected, let found):
+            return "line \(line): \(found) fields, but the header has \(expected) (is a delimiter inside an unquoted value?)"
+        case .invalidUTF8(let line, let field):
+            return "line \(line), field \(field): the bytes are not valid UTF-8 (is the file in Windows-1252?)"
+        case .recordTooLarge(let line, let limit):
+            return "line \(line): the record is larger than \(limit) bytes (often a quoted field whose closing quote is missing)"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// The settings of the program that a program manager may change in the rules file.
+///
+/// Every value starts at the default given by the program's rules (`PROGRAM.md`).
+public struct ProgramRules: Sendable, Equatable {
+    /// Capacity of a cohort created without an explicit `--capacity`.
+    public var defaultCapacity: Int
+    /// Currency of an amount written without one.
+    public var defaultCurrency: CurrencyCode
+    /// A company older than this many years at its application date is flagged.
+    public var maximumCompanyAgeYears: Int
+    /// The emerging-technology sectors the program favours; a sector outside this list is flagged.
+    public var sectors: [String]
+    /// The countries of the network in which a startup may enter a market.
+    public var networkCountries: [CountryCode]
+    /// How `a/b/yyyy` is read.
+    public var dateOrder: DateOrder
+
+    /// Creates rules with the given settings.
+    public init(
+        defaultCapacity: Int,
+        defaultCurrency: CurrencyCode,
+        maximumCompanyAgeYears: Int,
+        sectors: [String],
+        networkCountries: [CountryCode],
+        dateOrder: DateOrder
+    ) {
+        self.defaultCapacity = defaultCapacity
+        self.defaultCurrency = defaultCurrency
+        self.maximumCompanyAgeYears = maximumCompanyAgeYears
+        self.sectors = sectors
+        self.networkCountries = networkCountries
+        self.dateOrder = dateOrder
+    }
+
+    /// The program's defaults.
+    public static let defaults = ProgramRules(
+        defaultCapacity: 30,
+        defaultCurrency: .mad,
+        maximumCompanyAgeYears: 8,
+        sectors: [
+            "AI", "FinTech", "AgriTech", "HealthTech", "EdTech", "CleanTech", "GreenHydrogen",
+            "Cybersecurity", "Mobility", "Logistics", "GovTech", "Aerospace", "InsurTech",
+            "PropTech", "E-commerce", "DeepTech", "IoT",
+        ],
+        networkCountries: CountryCode.defaultNetwork,
+        dateOrder: .dayFirst
+    )
+
+    /// The program's spelling of a sector when it is one of the favoured sectors, compared without
+    /// case, accents or punctuation (`fintech` and `Fin-Tech` give `FinTech`).
+    public func canonicalSector(_ sector: String) -> String? {
+        let key = TextFolding.compact(sector)
+        return sectors.first { TextFolding.compact($0) == key }
+    }
+
+    /// Whether the network lets a startup enter this country.
+    public func isInNetwork(_ country: CountryCode) -> Bool {
+        networkCountries.contains(country)
+    }
+}

@@ -1,0 +1,232 @@
+/// An exact amount of money as an integer number of minor units (centimes), never a floating-point number.
+public struct Money: Hashable, Sendable, CustomStringConvertible {
+    /// The amount in the currency's smallest unit: centimes for MAD, cents for USD, yen for JPY.
+    public let minorUnits: Int64
+    /// The currency of the amount.
+    public let currency: CurrencyCode
+
+    /// Creates an amount from a number of minor units: `Money(minorUnits: 150, currency: .mad)` is 1.50 MAD.
+    public init(minorUnits: Int64, currency: CurrencyCode) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// Reads an amount as staff write it in spreadsheets, in French or English.
+    ///
+    /// Accepts `1500000`, `1500000.5`, `1 500 000,50` (space, no-break space or narrow no-break
+    /// space between thousands), `1.500.000,50`, `1,500,000.50`, `1,500,000`, `12,5`, `-300`, with
+    /// an optional currency before or after (`250000 DH`, `250 000 MAD`, `250000dhs`, `MAD 250000`,
+    /// `€1,200.00`); a currency in the text wins over `defaultCurrency`.
+    ///
+    /// A lone comma followed by exactly three digits, with no space grouping elsewhere (`1,500`), is
+    /// read as a thousands separator, because that is how an English export writes 1500; `12,5`
+    /// and `0,500` keep the comma as the decimal mark. A lone dot is always the decimal mark.
+    /// More decimals than the currency has are refused (`12.345 MAD`) unless the extra ones are
+    /// zeros (`12.500` is 12.50 MAD). Negative amounts are read; the caller decides whether they
+    /// are allowed. Throws `ValueError.invalidMoney` for anything else, including amounts that do
+    /// not fit in 64 bits of minor units.
+    public static func parse(_ text: String, defaultCurrency: CurrencyCode = .mad) throws(ValueError) -> Money {
+        guard let money = MoneyReader.read(text.trimmedValue, defaultCurrency: defaultCurrency) else {
+            throw .invalidMoney(text)
+        }
+        return money
+    }
+
+    /// The amount with the currency's number of decimals, no thousands separator and a leading
+    /// `-` when negative: `1500000.50`, or `1500000,50` with `decimalSeparator: ","`.
+    public func formatted(decimalSeparator: Character = ".") -> String {
+        let digits = currency.minorUnitDigits
+        let magnitude = minorUnits.magnitude
+        let sign = minorUnits < 0 ? "-" : ""
+        guard digits > 0 else { return sign + String(magnitude) }
+        var scale: UInt64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let fraction = String(magnitude % scale)
+        let padding = String(repeating: "0", count: max(0, digits - fraction.count))
+        return sign + String(magnitude / scale) + String(decimalSeparator) + padding + fraction
+    }
+
+    /// The amount and its currency, as `1500000.50 MAD`.
+    public var description: String { "\(formatted()) \(currency.code)" }
+}
+
+/// The steps of `Money.parse`, on the characters of the trimmed text.
+private enum MoneyReader {
+    static func read(_ text: Substring, defaultCurrency: CurrencyCode) -> Money? {
+        let characters = Array(text)
+        var start = 0
+        var isNegative = false
+        var hasSign = false
+
+        func skipSpaces() {
+            while start < characters.count, characters[start].isValueSpace { start += 1 }
+        }
+        func readSign() {
+            guard !hasSign, start < characters.count, let sign = signValue(characters[start]) else { return }
+            hasSign = true
+            isNegative = sign
+            start += 1
+            skipSpaces()
+        }
+
+        readSign()
+        // A currency before the number: everything up to the first digit, sign or decimal mark.
+        let prefixStart = start
+        while start < characters.count, !startsNumber(characters, at: start) { start += 1 }
+        let prefix = characters[prefixStart..<start]
+        readSign()
+
+        // A currency after the number: everything after the last digit.
+        var end = characters.count
+        while end > start, !characters[end - 1].isASCIIDigit { end -= 1 }
+        let suffix = characters[end...]
+        guard end > start else { return nil }
+
+        let prefixCurrency = currency(prefix)
+        let suffixCurrency = currency(suffix)
+        guard let prefixCurrency, let suffixCurrency else { return nil }
+        if case .some(let before) = prefixCurrency, case .some(let after) = suffixCurrency, before != after {
+            return nil
+        }
+        let currency = prefixCurrency ?? suffixCurrency ?? defaultCurrency
+
+        guard let number = DecimalNumber(characters[start..<end]),
+            var magnitude = number.minorUnits(digits: currency.minorUnitDigits)
+        else { return nil }
+        if isNegative { magnitude = -magnitude }
+        return Money(minorUnits: magnitude, currency: currency)
+    }
+
+    /// `true` for a minus sign, `false` for a plus sign, `nil` for anything else.
+    private static func signValue(_ character: Character) -> Bool? {
+        switch character {
+        case "-", "\u{2212}", "\u{2013}": return true
+        case "+": return false
+        default: return nil
+        }
+    }
+
+    private static func startsNumber(_ characters: [Character], at index: Int) -> Bool {
+        let character = characters[index]
+        if character.isASCIIDigit || signValue(character) != nil { return true }
+        if character == "." || character == "," {
+            return index + 1 < characters.count && characters[index + 1].isASCIIDigit
+        }
+        return false
+    }
+
+    /// `.some(nil)` when the text is empty, `.some(currency)` when it names one, `nil` otherwise.
+    private static func currency(_ characters: ArraySlice<Character>) -> CurrencyCode?? {
+        let text = String(characters).trimmedValue
+        if text.isEmpty { return .some(nil) }
+        guard let currency = CurrencyCode.currency(named: text) else { return nil }
+        return .some(currency)
+    }
+}
+
+/// The digits of an amount split at its decimal mark, once the marks have been understood.
+private struct DecimalNumber {
+    var integerDigits: [UInt8] = []
+    var fractionDigits: [UInt8] = []
+
+    /// The kinds of character allowed between digits.
+    private enum Mark: Equatable {
+        case dot, comma, space, apostrophe
+    }
+
+    /// Understands the marks of a run that starts with a digit or a decimal mark and ends with a digit.
+    init?(_ characters: ArraySlice<Character>) {
+        var runs: [[UInt8]] = [[]]
+        var marks: [Mark] = []
+        for character in characters {
+            if let digit = character.asciiDigitValue {
+                runs[runs.count - 1].append(digit)
+                continue
+            }
+            let mark: Mark
+            switch character {
+            case ".": mark = .dot
+            case ",": mark = .comma
+            case " ", "\u{00A0}", "\u{202F}", "\u{2009}": mark = .space
+            case "'", "\u{2019}": mark = .apostrophe
+            default: return nil
+            }
+            marks.append(mark)
+            runs.append([])
+        }
+        // Every mark sits between two digits, except a decimal mark that may open the number (",5").
+        guard runs.dropFirst().allSatisfy({ !$0.isEmpty }) else { return nil }
+
+        guard let decimalIndex = Self.decimalMarkIndex(marks: marks, runs: runs) else { return nil }
+        let groupMarks = decimalIndex.map { Array(marks[..<$0]) } ?? marks
+        let integerRuns = decimalIndex.map { Array(runs[...$0]) } ?? runs
+        if let decimalIndex {
+            guard decimalIndex == marks.count - 1 else { return nil }
+            fractionDigits = runs[decimalIndex + 1]
+        }
+        // Thousands separators: one kind only, groups of three after a first group of one to three.
+        if let first = groupMarks.first {
+            guard groupMarks.allSatisfy({ $0 == first }), let head = integerRuns.first,
+                (1...3).contains(head.count), integerRuns.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
+        }
+        integerDigits = integerRuns.flatMap { $0 }
+    }
+
+    /// Which mark is the decimal mark: `.some(nil)` when there is none, `nil` when the marks make no sense.
+    private static func decimalMarkIndex(marks: [Mark], runs: [[UInt8]]) -> Int?? {
+        let dots = marks.indices.filter { marks[$0] == .dot }
+        let commas = marks.indices.filter { marks[$0] == .comma }
+        let hasSpaceGroups = marks.contains(.space) || marks.contains(.apostrophe)
+        switch (dots.count, commas.count) {
+        case (0, 0):
+            return .some(nil)
+        case (_, 0), (0, _):
+            let positions = dots.isEmpty ? commas : dots
+            if positions.count > 1 { return .some(nil) }  // "1.500.000" or "1,500,000"
+            let index = positions[0]
+            if marks[index] == .dot || hasSpaceGroups { return .some(index) }
+            // A lone comma: "1,500" is an English thousands separator (an ambiguous spelling, read
+            // the way English exports write it); "12,5", "1234,56" and "0,500" are decimal commas.
+            let before = runs[index], after = runs[index + 1]
+            let looksLikeThousands = after.count == 3 && (1...3).contains(before.count) && before.first != 0
+            return .some(looksLikeThousands ? nil : index)
+        default:
+            // Both kinds: the last mark is the decimal mark, it appears once, and the other kind
+            // only appears before it ("1.500.000,50", "1,500,000.50").
+            guard let last = marks.lastIndex(where: { $0 == .dot || $0 == .comma }) else { return nil }
+            let decimalPositions = marks[last] == .dot ? dots : commas
+            return decimalPositions.count == 1 ? .some(last) : nil
+        }
+    }
+
+    /// The amount in minor units for a currency with `digits` decimals, or `nil` when it has more
+    /// significant decimals than that or does not fit in 64 bits.
+    func minorUnits(digits: Int) -> Int64? {
+        var fraction = fractionDigits
+        if fraction.count > digits {
+            guard fraction[digits...].allSatisfy({ $0 == 0 }) else { return nil }
+            fraction.removeLast(fraction.count - digits)
+        }
+        fraction += Array(repeating: 0, count: digits - fraction.count)
+        var value: Int64 = 0
+        for digit in integerDigits + fraction {
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, added) = shifted.addingReportingOverflow(Int64(digit))
+            guard !overflowed, !added else { return nil }
+            value = sum
+        }
+        return value
+    }
+}
+
+extension Character {
+    /// Whether the character is one of the ASCII digits 0 to 9.
+    var isASCIIDigit: Bool { asciiDigitValue != nil }
+
+    /// The value of an ASCII digit, or `nil`.
+    var asciiDigitValue: UInt8? {
+        guard let ascii = asciiValue, ascii >= 0x30, ascii <= 0x39 else { return nil }
+        return ascii - 0x30
+    }
+}

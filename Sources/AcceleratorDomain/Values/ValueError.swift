@@ -1,0 +1,86 @@
+import Foundation
+
+/// Why a typed value was refused; `description` is one readable sentence that says what was wrong and what is accepted.
+///
+/// Each case carries the text exactly as it was given, so that an import report can quote it.
+public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    /// The text is not a calendar date (or date and time) in an accepted spelling.
+    case invalidDate(String)
+    /// The text is not an amount of money in an accepted spelling, or does not fit.
+    case invalidMoney(String)
+    /// The text is not an active ISO 4217 currency code or a known currency alias.
+    case invalidCurrency(String)
+    /// The text is not a Moroccan phone number nor an international number with its prefix.
+    case invalidPhone(String)
+    /// The text is not an ISO 3166-1 country code nor a known country name.
+    case invalidCountry(String)
+    /// The text is not a bare e-mail address.
+    case invalidEmail(String)
+    /// The text is not a 15-digit ICE (Identifiant Commun de l'Entreprise).
+    case invalidICE(String)
+    /// The text is not a founder written as `Full Name <name@example.ma>`.
+    case invalidFounder(String)
+
+    /// The text that was refused, exactly as it was given.
+    public var text: String {
+        switch self {
+        case .invalidDate(let text), .invalidMoney(let text), .invalidCurrency(let text),
+            .invalidPhone(let text), .invalidCountry(let text), .invalidEmail(let text),
+            .invalidICE(let text), .invalidFounder(let text):
+            return text
+        }
+    }
+
+    /// One sentence saying what was wrong with the value and how to write it.
+    public var description: String {
+        switch self {
+        case .invalidDate(let text):
+            return "\(Self.quoted(text)) is not a date: write it as 2026-03-25 or 25/03/2026"
+        case .invalidMoney(let text):
+            return "\(Self.quoted(text)) is not an amount of money: write it as 1500000.50, "
+                + "1 500 000,50 or 250000 MAD, with no more decimals than the currency has"
+        case .invalidCurrency(let text):
+            return "\(Self.quoted(text)) is not a currency: write an ISO 4217 code such as MAD, EUR or USD "
+                + "(DH and dirham are read as MAD)"
+        case .invalidPhone(let text):
+            return "\(Self.quoted(text)) is not a phone number: write a Moroccan number as 06 12 34 56 78 "
+                + "or a foreign one with its prefix, as +33 6 12 34 56 78"
+        case .invalidCountry(let text):
+            return "\(Self.quoted(text)) is not a country: write an ISO code such as MA or FR, "
+                + "or a name such as Maroc or Morocco"
+        case .invalidEmail(let text):
+            return "\(Self.quoted(text)) is not an e-mail address: write it as name@example.ma"
+        case .invalidICE(let text):
+            return "\(Self.quoted(text)) is not an ICE: write the 15 digits of the Identifiant Commun "
+                + "de l'Entreprise, leading zeros included, as 001234567000089"
+        case .invalidFounder(let text):
+            return "\(Self.quoted(text)) is not a founder: write it as \"Full Name <name@example.ma>\""
+        }
+    }
+
+    /// The same sentence as `description`, for code that reports errors through `LocalizedError`.
+    public var errorDescription: String? { description }
+
+    /// Quotes the refused text, or says it was empty, so the sentence still reads well.
+    private static func quoted(_ text: String) -> String {
+        if text.allSatisfy(\.isValueSpace) { return "An empty value" }
+        return "“\(text)”"
+    }
+}
+
+extension Character {
+    /// Whether the character is white space (including no-break spaces) or a byte order mark, which
+    /// spreadsheets leave around values.
+    var isValueSpace: Bool { isWhitespace || self == "\u{FEFF}" || self == "\u{200B}" }
+}
+
+extension StringProtocol {
+    /// The text without the white space, no-break spaces and byte order marks around it.
+    var trimmedValue: Substring {
+        let base = self[...]
+        guard let first = base.firstIndex(where: { !$0.isValueSpace }),
+            let last = base.lastIndex(where: { !$0.isValueSpace })
+        else { return Substring() }
+        return Substring(base[first...last])
+    }
+}

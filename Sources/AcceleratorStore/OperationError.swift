@@ -1,0 +1,94 @@
+import AcceleratorDomain
+
+/// A startup that a name could mean.
+public struct StartupCandidate: Sendable, Equatable, Codable {
+    /// The startup's id.
+    public var id: Int64
+    /// Its name.
+    public var name: String
+    /// Its city.
+    public var city: String
+    /// Its ICE, if any.
+    public var ice: String?
+}
+
+/// A request refused because of what the user asked: nothing was changed.
+public enum OperationError: Error, Equatable, CustomStringConvertible {
+    /// No startup matches the reference.
+    case unknownStartup(String)
+    /// Several startups match the reference.
+    case ambiguousStartup(String, candidates: [StartupCandidate])
+    /// The startup has several applications and no cohort was given.
+    case cohortNeeded(startup: String, cohorts: [String])
+    /// The startup has no application in that cohort.
+    case noApplicationInCohort(startup: String, cohort: String)
+    /// The startup has no application at all.
+    case noApplication(startup: String)
+    /// `cohort add` for a cohort that exists.
+    case cohortExists(String)
+    /// A cohort code that cannot be used.
+    case invalidCohortCode(String)
+    /// A capacity below one.
+    case invalidCapacity(Int)
+    /// The rules refused a move.
+    case moveRefused(startup: String, cohort: String, target: Stage, refusals: [Refusal])
+    /// The application is not eligible.
+    case ineligible(startup: String, issues: [EligibilityIssue])
+    /// The startup already applied to that cohort.
+    case alreadyApplied(startup: String, cohort: String, stage: Stage)
+    /// A rules file was refused.
+    case invalidRules(path: String, error: RulesFileError)
+
+    public var description: String {
+        switch self {
+        case .unknownStartup(let reference):
+            return "no startup matches “\(reference)”: give its id, its ICE or its name (see `accelerator list`)"
+        case .ambiguousStartup(let reference, let candidates):
+            let lines = candidates.map { candidate in
+                "  #\(candidate.id) \(candidate.name) (\(candidate.city)\(candidate.ice.map { ", ICE \($0)" } ?? ""))"
+            }
+            return "“\(reference)” matches \(candidates.count) startups; nothing was changed. Give the id or the ICE of one of them:\n"
+                + lines.joined(separator: "\n")
+        case .cohortNeeded(let startup, let cohorts):
+            return "\(startup) has applications in \(cohorts.joined(separator: ", ")); say which with --cohort"
+        case .noApplicationInCohort(let startup, let cohort):
+            return "\(startup) has no application in cohort \(cohort)"
+        case .noApplication(let startup):
+            return "\(startup) has no application"
+        case .cohortExists(let code):
+            return "cohort \(code) already exists (see `accelerator cohort list`)"
+        case .invalidCohortCode(let code):
+            return "“\(code)” is not a cohort code: use letters, digits and dashes, e.g. 2026-A"
+        case .invalidCapacity(let capacity):
+            return "a cohort's capacity must be at least 1, not \(capacity)"
+        case .moveRefused(let startup, let cohort, let target, let refusals):
+            return Self.refusalMessage(startup: startup, cohort: cohort, target: target, refusals: refusals) {
+                "--\($0.rawValue)"
+            }
+        case .ineligible(let startup, let issues):
+            let errors = issues.filter { $0.severity == .error }.map(\.description)
+            return "\(startup.isEmpty ? "the application" : startup) cannot apply: " + errors.joined(separator: "; ")
+        case .alreadyApplied(let startup, let cohort, let stage):
+            return "\(startup) already applied to cohort \(cohort) (stage \(stage)); see `accelerator show`"
+        case .invalidRules(let path, let error):
+            return "\(path): \(error.description); the rules in force were kept"
+        }
+    }
+
+    /// A refused move in one sentence, the inputs named as the caller's front end names them.
+    public static func refusalMessage(
+        startup: String,
+        cohort: String,
+        target: Stage,
+        refusals: [Refusal],
+        naming name: (MoveInput) -> String
+    ) -> String {
+        let verb: String
+        switch target {
+        case .rejected: verb = "cannot reject \(startup) (\(cohort))"
+        case .withdrawn: verb = "cannot withdraw \(startup) (\(cohort))"
+        case .applied, .mentored, .funded, .international: verb = "cannot advance \(startup) (\(cohort)) to \(target)"
+        }
+        return "\(verb): " + refusals.map { $0.explained(naming: name) }.joined(separator: "; ")
+    }
+}

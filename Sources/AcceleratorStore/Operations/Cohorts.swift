@@ -1,0 +1,96 @@
+import AcceleratorDomain
+import Foundation
+import GRDB
+
+/// A cohort with its counts.
+public struct CohortSummary: Sendable, Equatable, Codable {
+    /// The cohort's code, e.g. `2026-A`.
+    public var code: String
+    /// The day it starts.
+    public var startsOn: String
+    /// How many applications may ever reach `mentored`.
+    public var capacity: Int
+    /// How many applications it has.
+    public var applications: Int
+    /// How many of them ever reached `mentored` (places taken).
+    public var mentoredEver: Int
+}
+
+/// A cohort that a command created because it named one that did not exist.
+public struct CreatedCohort: Sendable, Equatable, Codable {
+    /// The code.
+    public var code: String
+    /// The default capacity it was given.
+    public var capacity: Int
+    /// Its start day.
+    public var startsOn: String
+}
+
+extension AppDatabase {
+    /// Normalises a cohort code as staff type it (`2026-a` → `2026-A`).
+    public static func cohortCode(_ text: String) throws(OperationError) -> String {
+        let code = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
+        guard !code.isEmpty, code.count <= 32, code.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII })
+        else { throw .invalidCohortCode(text) }
+        return code
+    }
+
+    /// Adds a cohort.
+    public func addCohort(code text: String, startsOn: CalendarDate, capacity: Int?) throws -> CohortSummary {
+        let code = try Self.cohortCode(text)
+        return try write { db in
+            let rules = try Self.rules(db)
+            let capacity = capacity ?? rules.defaultCapacity
+            guard capacity >= 1 else { throw OperationError.invalidCapacity(capacity) }
+            guard try Self.cohortExists(db, code: code) == false else { throw OperationError.cohortExists(code) }
+            try db.execute(
+                sql: "INSERT INTO cohort (code, starts_on, capacity, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [code, startsOn.description, capacity, Timestamp.now()]
+            )
+            return CohortSummary(code: code, startsOn: startsOn.description, capacity: capacity, applications: 0, mentoredEver: 0)
+        }
+    }
+
+    /// Every cohort, by code.
+    public func cohorts() throws -> [CohortSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.code, c.starts_on, c.capacity,
+                       (SELECT COUNT(*) FROM application a WHERE a.cohort_code = c.code) AS applications,
+                       (SELECT COUNT(DISTINCT e.application_id) FROM stage_event e
+                          JOIN application a ON a.id = e.application_id
+                         WHERE a.cohort_code = c.code AND e.to_stage = 'mentored') AS mentored_ever
+                FROM cohort c ORDER BY c.code
+                """).map { row in
+                CohortSummary(
+                    code: row["code"], startsOn: row["starts_on"], capacity: row["capacity"],
+                    applications: row["applications"], mentoredEver: row["mentored_ever"]
+                )
+            }
+        }
+    }
+
+    static func cohortExists(_ db: Database, code: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cohort WHERE code = ?)", arguments: [code]) ?? false
+    }
+
+    /// Creates the cohort with the default capacity when it does not exist yet; returns it when created.
+    static func ensureCohort(_ db: Database, code: String, startsOn: CalendarDate, rules: ProgramRules) throws -> CreatedCohort? {
+        if try cohortExists(db, code: code) { return nil }
+        try db.execute(
+            sql: "INSERT INTO cohort (code, starts_on, capacity, created_at) VALUES (?, ?, ?, ?)",
+            arguments: [code, startsOn.description, rules.defaultCapacity, Timestamp.now()]
+        )
+        return CreatedCohort(code: code, capacity: rules.defaultCapacity, startsOn: startsOn.description)
+    }
+
+    /// How many applications of a cohort ever reached `mentored`.
+    static func mentoredEver(_ db: Database, cohort: String) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(DISTINCT e.application_id) FROM stage_event e
+              JOIN application a ON a.id = e.application_id
+             WHERE a.cohort_code = ? AND e.to_stage = 'mentored'
+            """, arguments: [cohort]) ?? 0
+    }
+}

@@ -1,0 +1,129 @@
+import GRDB
+
+/// The database schema: named, append-only migrations. A migration is never edited once shipped;
+/// a change to the schema is a new migration at the end of the list.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-stage-workflow") { db in
+            try db.execute(sql: """
+                CREATE TABLE program_rules (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    text TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+
+                CREATE TABLE cohort (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    starts_on TEXT NOT NULL,
+                    capacity INTEGER NOT NULL CHECK (capacity >= 1),
+                    created_at TEXT NOT NULL
+                );
+
+                CREATE TABLE startup (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL,
+                    legal_name TEXT,
+                    ice TEXT UNIQUE,
+                    city TEXT NOT NULL,
+                    region TEXT,
+                    country TEXT NOT NULL,
+                    sector TEXT NOT NULL,
+                    founded_on TEXT,
+                    phone TEXT,
+                    website TEXT,
+                    product_stage TEXT,
+                    employees INTEGER,
+                    monthly_revenue_minor INTEGER,
+                    monthly_revenue_currency TEXT,
+                    funding_sought_minor INTEGER,
+                    funding_sought_currency TEXT,
+                    description TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX startup_by_name_key ON startup(name_key);
+
+                CREATE TABLE founder (
+                    id INTEGER PRIMARY KEY,
+                    startup_id INTEGER NOT NULL REFERENCES startup(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    full_name TEXT NOT NULL,
+                    email TEXT,
+                    is_lead INTEGER NOT NULL CHECK (is_lead IN (0, 1)),
+                    UNIQUE (startup_id, position)
+                );
+                CREATE UNIQUE INDEX founder_one_lead ON founder(startup_id) WHERE is_lead = 1;
+                CREATE INDEX founder_by_email ON founder(email);
+
+                CREATE TABLE application (
+                    id INTEGER PRIMARY KEY,
+                    startup_id INTEGER NOT NULL REFERENCES startup(id),
+                    cohort_code TEXT NOT NULL REFERENCES cohort(code),
+                    stage TEXT NOT NULL CHECK (stage IN ('applied', 'mentored', 'funded', 'international', 'rejected', 'withdrawn')),
+                    applied_on TEXT NOT NULL,
+                    exit_reason TEXT,
+                    warnings TEXT NOT NULL DEFAULT '[]',
+                    extra TEXT NOT NULL DEFAULT '[]',
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    UNIQUE (startup_id, cohort_code)
+                );
+                CREATE INDEX application_by_cohort ON application(cohort_code, stage);
+
+                CREATE TABLE stage_event (
+                    id INTEGER PRIMARY KEY,
+                    application_id INTEGER NOT NULL REFERENCES application(id),
+                    from_stage TEXT NOT NULL,
+                    to_stage TEXT NOT NULL,
+                    occurred_at TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    note TEXT
+                );
+                CREATE INDEX stage_event_by_application ON stage_event(application_id, id);
+                CREATE INDEX stage_event_by_target ON stage_event(to_stage, application_id);
+
+                -- History nobody can rewrite: the database itself refuses to change a stage event.
+                CREATE TRIGGER stage_event_no_update BEFORE UPDATE ON stage_event
+                BEGIN SELECT RAISE(ABORT, 'stage events are append-only: they cannot be updated'); END;
+                CREATE TRIGGER stage_event_no_delete BEFORE DELETE ON stage_event
+                BEGIN SELECT RAISE(ABORT, 'stage events are append-only: they cannot be deleted'); END;
+
+                CREATE TABLE mentor_assignment (
+                    id INTEGER PRIMARY KEY,
+                    application_id INTEGER NOT NULL REFERENCES application(id),
+                    event_id INTEGER REFERENCES stage_event(id),
+                    mentor_name TEXT NOT NULL,
+                    organisation TEXT NOT NULL,
+                    assigned_on TEXT NOT NULL
+                );
+                CREATE INDEX mentor_by_application ON mentor_assignment(application_id);
+
+                CREATE TABLE funding (
+                    id INTEGER PRIMARY KEY,
+                    application_id INTEGER NOT NULL REFERENCES application(id),
+                    event_id INTEGER REFERENCES stage_event(id),
+                    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+                    currency TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('grant', 'equity', 'convertible', 'loan', 'prize')),
+                    investor TEXT NOT NULL,
+                    funded_on TEXT NOT NULL
+                );
+                CREATE INDEX funding_by_application ON funding(application_id);
+
+                CREATE TABLE market_entry (
+                    id INTEGER PRIMARY KEY,
+                    application_id INTEGER NOT NULL REFERENCES application(id),
+                    event_id INTEGER REFERENCES stage_event(id),
+                    country TEXT NOT NULL CHECK (length(country) = 2 AND country <> 'MA'),
+                    partner TEXT,
+                    entered_on TEXT NOT NULL
+                );
+                CREATE INDEX market_by_application ON market_entry(application_id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,175 @@
+import AcceleratorDomain
+import AcceleratorStore
+import ArgumentParser
+
+/// Who acts, when, and with what note: shared by the commands that move an application.
+struct MoveOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The application's cohort, when the startup has several.", valueName: "code"))
+    var cohort: String?
+
+    @Option(name: .long, help: "A note for the history.")
+    var note: String?
+
+    @Option(name: .long, help: "Who decided (default: your login name).")
+    var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("When it happened (default: now); not in the future, not before the previous move.", valueName: "date"))
+    var at: String?
+
+    func context(today: CalendarDate) throws -> (MoveContext, CalendarDate) {
+        let occurredOn = try at.map { try Parse.date($0, option: "--at") }
+        let context = MoveContext(actor: actor ?? Environment.actor, note: note, occurredOn: occurredOn, today: today)
+        return (context, occurredOn ?? today)
+    }
+}
+
+/// Prints what a move did.
+func report(_ outcome: MoveOutcome, format: OutputFormat) throws {
+    switch format {
+    case .json:
+        try printJSON(outcome)
+    case .table, .csv:
+        if outcome.changed {
+            print("\(outcome.startup) (\(outcome.cohort)): \(outcome.from) → \(outcome.to).")
+        } else {
+            print("\(outcome.startup) (\(outcome.cohort)) is already \(outcome.to): nothing changed.")
+        }
+    }
+}
+
+struct Advance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move an application one stage forward, recording what its gate needs.",
+        discussion: """
+            applied → mentored needs a mentor (--mentor and --mentor-org) and room in the cohort.
+
+            mentored → funded needs funding (--amount, --funding-kind, --investor, --funded-on; \
+            --currency defaults to the rules' currency).
+
+            funded → international needs a market abroad in the network (--market, optionally --partner).
+
+            A refusal names every rule that failed and what to give; nothing is written then.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
+    var startup: String
+
+    @Option(name: .long, help: ArgumentHelp("The stage to reach: mentored, funded or international.", valueName: "stage"))
+    var to: String
+
+    @OptionGroup var move: MoveOptions
+
+    @Option(name: .long, help: "The mentor's full name (to mentored).")
+    var mentor: String?
+
+    @Option(name: .customLong("mentor-org"), help: "The mentor's organisation: Technopark, Plug and Play or a partner (to mentored).")
+    var mentorOrg: String?
+
+    @Option(name: .long, help: "The amount, e.g. 500000, \"1 500 000,50\" or \"250000 DH\" (to funded).")
+    var amount: String?
+
+    @Option(name: .long, help: "ISO 4217 currency (default: the rules' default_currency).")
+    var currency: String?
+
+    @Option(name: .customLong("funding-kind"), help: "grant, equity, convertible, loan or prize (to funded).")
+    var fundingKind: String?
+
+    @Option(name: .long, help: "The investor or funder (to funded).")
+    var investor: String?
+
+    @Option(name: .customLong("funded-on"), help: ArgumentHelp("The day the funding was committed (to funded).", valueName: "date"))
+    var fundedOn: String?
+
+    @Option(name: .long, help: "The market's country: ISO code, or English or French name (to international).")
+    var market: String?
+
+    @Option(name: .long, help: "The partner opening the market (to international).")
+    var partner: String?
+
+    @Option(name: .long, help: "Why the application ends (with --to rejected or withdrawn).")
+    var reason: String?
+
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        try reportingFailures {
+            let today = try Environment.today()
+            let target = try Parse.stage(to, option: "--to")
+            let (context, day) = try move.context(today: today)
+            let store = try database.open()
+            let rules = try store.rules()
+            let currencyCode = try currency.map { try Parse.currency($0, option: "--currency") } ?? rules.defaultCurrency
+            let request = MoveRequest(
+                target: target,
+                mentor: MentorDraft(mentorName: mentor, organisation: mentorOrg),
+                funding: FundingDraft(
+                    amount: try amount.map { try Parse.money($0, option: "--amount", currency: currencyCode) },
+                    kind: try fundingKind.map { try Parse.fundingKind($0, option: "--funding-kind") },
+                    investor: investor,
+                    fundedOn: try fundedOn.map { try Parse.date($0, option: "--funded-on", order: rules.dateOrder) }),
+                market: MarketDraft(country: try market.map { try Parse.country($0, option: "--market") }, partner: partner),
+                reason: reason,
+                on: day
+            )
+            let outcome = try store.move(startup: startup, cohort: move.cohort, request: request, context: context)
+            try report(outcome, format: output.format)
+        }
+    }
+}
+
+/// `reject` and `withdraw`: the two exits, each with a reason.
+protocol ExitCommand: ParsableCommand {
+    static var exit: Stage { get }
+    var database: DatabaseOptions { get }
+    var startup: String { get }
+    var reason: String { get }
+    var move: MoveOptions { get }
+    var output: FormatOptions { get }
+}
+
+extension ExitCommand {
+    func run() throws {
+        try reportingFailures {
+            let today = try Environment.today()
+            let (context, day) = try move.context(today: today)
+            let request = MoveRequest(target: Self.exit, reason: reason, on: day)
+            let outcome = try database.open().move(startup: startup, cohort: move.cohort, request: request, context: context)
+            try report(outcome, format: output.format)
+        }
+    }
+}
+
+struct Reject: ExitCommand {
+    static let configuration = CommandConfiguration(abstract: "End an application: the program's decision, with a reason.")
+    static let exit = Stage.rejected
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
+    var startup: String
+
+    @Option(name: .long, help: "Why (required).")
+    var reason: String
+
+    @OptionGroup var move: MoveOptions
+    @OptionGroup var output: FormatOptions
+}
+
+struct Withdraw: ExitCommand {
+    static let configuration = CommandConfiguration(abstract: "End an application: the startup's decision, with a reason.")
+    static let exit = Stage.withdrawn
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
+    var startup: String
+
+    @Option(name: .long, help: "Why (required).")
+    var reason: String
+
+    @OptionGroup var move: MoveOptions
+    @OptionGroup var output: FormatOptions
+}

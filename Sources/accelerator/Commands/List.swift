@@ -1,0 +1,56 @@
+import AcceleratorCSV
+import AcceleratorDomain
+import AcceleratorStore
+import ArgumentParser
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List applications, optionally narrowed by cohort, stage, sector or city.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "Only this cohort.")
+    var cohort: String?
+
+    @Option(name: .long, help: "Only this stage (applied, mentored, funded, international, rejected, withdrawn).")
+    var stage: String?
+
+    @Option(name: .long, help: "Only this sector.")
+    var sector: String?
+
+    @Option(name: .long, help: "Only this city.")
+    var city: String?
+
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingFailures {
+            let filter = ListFilter(
+                cohort: cohort, stage: try stage.map { try Parse.stage($0, option: "--stage") }, sector: sector, city: city)
+            let rows = try database.open().list(filter)
+            switch format {
+            case .json:
+                try printJSON(rows)
+            case .csv:
+                var writer = CSVWriter(format: .rfc4180)
+                try writer.write(["startup_id", "name", "cohort", "stage", "sector", "city", "ice", "applied_on"])
+                for row in rows {
+                    try writer.write([
+                        "\(row.startupId)", row.name, row.cohort, row.stage.rawValue, row.sector, row.city, row.ice ?? "",
+                        row.appliedOn,
+                    ])
+                }
+                print(String(decoding: writer.bytes, as: UTF8.self), terminator: "")
+            case .table:
+                if rows.isEmpty {
+                    print("No applications match.")
+                    return
+                }
+                print(TextTable(
+                    headers: ["id", "startup", "cohort", "stage", "sector", "city"],
+                    rows: rows.map { ["\($0.startupId)", $0.name, $0.cohort, $0.stage.rawValue, $0.sector, $0.city] }
+                ).render())
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import AcceleratorDomain
+import AcceleratorStore
+import ArgumentParser
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a startup: identity, founders, applications with stage, mentors, funding, markets, warnings and extra attributes."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
+    var startup: String
+
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        try reportingFailures {
+            let details = try database.open().details(of: startup)
+            switch output.format {
+            case .json: try printJSON(details)
+            case .table, .csv: print(Self.card(details))
+            }
+        }
+    }
+
+    static func card(_ startup: StartupDetails) -> String {
+        var lines: [String] = []
+        lines.append("\(startup.name)  (#\(startup.id)\(startup.ice.map { ", ICE \($0)" } ?? ""))")
+        if let legalName = startup.legalName { lines.append("  Legal name:   \(legalName)") }
+        let place = [startup.city, startup.region, startup.country].compactMap { $0 }.joined(separator: ", ")
+        lines.append("  Location:     \(place)")
+        lines.append("  Sector:       \(startup.sector)")
+        let optional: [(String, String?)] = [
+            ("Founded", startup.foundedOn), ("Phone", startup.phone), ("Website", startup.website),
+            ("Product", startup.productStage), ("Employees", startup.employees.map(String.init)),
+            ("Revenue/month", startup.monthlyRevenue), ("Seeking", startup.fundingSought),
+        ]
+        for (label, value) in optional {
+            if let value { lines.append("  \((label + ":").padded(to: 14))\(value)") }
+        }
+        if let description = startup.description {
+            lines.append("  Description:  \(description.split(whereSeparator: \.isNewline).joined(separator: " / "))")
+        }
+        lines.append("Founders")
+        for founder in startup.founders {
+            lines.append("  \(founder.fullName)\(founder.email.map { " <\($0)>" } ?? "")\(founder.isLead ? " (lead)" : "")")
+        }
+        lines.append("Applications")
+        for application in startup.applications {
+            var head = "  \(application.cohort)  \(application.stage)  applied \(application.appliedOn)  (application #\(application.id))"
+            if let reason = application.exitReason { head += "  reason: \(reason)" }
+            lines.append(head)
+            for mentor in application.mentors {
+                lines.append("    mentor:   \(mentor.name) (\(mentor.organisation)) since \(mentor.assignedOn)")
+            }
+            for funding in application.funding {
+                lines.append("    funding:  \(funding.amount) \(funding.currency) \(funding.kind) from \(funding.investor) on \(funding.fundedOn)")
+            }
+            for market in application.markets {
+                lines.append("    market:   \(market.countryName) (\(market.country))\(market.partner.map { " with \($0)" } ?? "") since \(market.enteredOn)")
+            }
+            for warning in application.warnings {
+                lines.append("    warning:  \(warning)")
+            }
+            for attribute in application.extra {
+                lines.append("    \(attribute.name): \(attribute.value)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,125 @@
+import AcceleratorDomain
+import AcceleratorStore
+import ArgumentParser
+import Foundation
+
+/// The documented exit codes.
+enum ExitStatus {
+    /// Refused by a rule or invalid input; nothing changed.
+    static let refused: Int32 = 1
+    /// A usage error (swift-argument-parser's code).
+    static let usage: Int32 = 64
+    /// The database or a file could not be read or written.
+    static let storage: Int32 = 74
+}
+
+/// A problem with a value typed on the command line, named by its option.
+struct InputError: Error, CustomStringConvertible {
+    /// The option, e.g. `--founded`.
+    var option: String
+    /// Why the value was refused.
+    var reason: String
+
+    var description: String { "\(option): \(reason)" }
+}
+
+/// A file the command was given that cannot be read.
+struct FileError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+
+    var description: String { "cannot read \(path): \(reason)" }
+}
+
+/// Runs a command's work, turning every failure into one readable message on stderr and its
+/// documented exit code: never a stack trace.
+func reportingFailures(_ work: () throws -> Void) throws {
+    do {
+        try work()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as OperationError {
+        throw fail(error.description, status: ExitStatus.refused)
+    } catch let error as InputError {
+        throw fail(error.description, status: ExitStatus.refused)
+    } catch let error as ValueError {
+        throw fail(error.description, status: ExitStatus.refused)
+    } catch let error as StoreError {
+        throw fail(error.description, status: ExitStatus.storage)
+    } catch let error as FileError {
+        throw fail(error.description, status: ExitStatus.storage)
+    } catch {
+        throw fail("\(error)", status: ExitStatus.storage)
+    }
+}
+
+/// Prints `error: message` on stderr and returns the exit code to throw.
+func fail(_ message: String, status: Int32) -> ExitCode {
+    printError("error: \(message)")
+    return ExitCode(status)
+}
+
+/// Writes a line on stderr.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Reads a whole text file given on the command line.
+func readTextFile(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        throw FileError(path: path, reason: exists ? (isDirectory.boolValue ? "it is a folder" : "permission denied") : "no such file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw FileError(path: path, reason: "it is not UTF-8 text")
+    }
+    return text
+}
+
+/// Parsers for values typed as options, naming the option when they refuse one.
+enum Parse {
+    static func date(_ text: String, option: String, order: DateOrder = .dayFirst) throws -> CalendarDate {
+        do { return try CalendarDate.parse(text, order: order) } catch { throw InputError(option: option, reason: error.description) }
+    }
+
+    static func money(_ text: String, option: String, currency: CurrencyCode) throws -> Money {
+        do { return try Money.parse(text, defaultCurrency: currency) } catch { throw InputError(option: option, reason: error.description) }
+    }
+
+    static func currency(_ text: String, option: String) throws -> CurrencyCode {
+        do { return try CurrencyCode(text) } catch { throw InputError(option: option, reason: error.description) }
+    }
+
+    static func country(_ text: String, option: String) throws -> CountryCode {
+        do { return try CountryCode(text) } catch { throw InputError(option: option, reason: error.description) }
+    }
+
+    static func phone(_ text: String, option: String) throws -> PhoneNumber {
+        do { return try PhoneNumber.parse(text) } catch { throw InputError(option: option, reason: error.description) }
+    }
+
+    static func ice(_ text: String, option: String) throws -> ICE {
+        do { return try ICE(text) } catch { throw InputError(option: option, reason: error.description) }
+    }
+
+    static func founder(_ text: String, option: String) throws -> FounderSpec {
+        do { return try FounderSpec.parse(text) } catch { throw InputError(option: option, reason: error.description) }
+    }
+
+    static func stage(_ text: String, option: String) throws -> Stage {
+        guard let stage = Stage(parsing: text) else {
+            let stages = Stage.allCases.map(\.rawValue).joined(separator: ", ")
+            throw InputError(option: option, reason: "“\(text)” is not a stage; the stages are \(stages)")
+        }
+        return stage
+    }
+
+    static func fundingKind(_ text: String, option: String) throws -> FundingKind {
+        guard let kind = FundingKind(parsing: text) else {
+            let kinds = FundingKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw InputError(option: option, reason: "“\(text)” is not a funding kind; the kinds are \(kinds)")
+        }
+        return kind
+    }
+}

@@ -1,0 +1,228 @@
+import AcceleratorDomain
+import Testing
+
+/// Helpers that build requests satisfying every gate, so a test sees only the rule it is about.
+enum Fixture {
+    static let today = CalendarDate(year: 2026, month: 6, day: 1)!
+    static let day = CalendarDate(year: 2026, month: 5, day: 20)!
+    static let rules = ProgramRules.defaults
+
+    static func state(_ stage: Stage, capacity: Int = 30, mentored: Int = 0) -> ApplicationState {
+        ApplicationState(stage: stage, cohortCapacity: capacity, cohortMentoredCount: mentored,
+                         lastMoveOn: CalendarDate(year: 2026, month: 3, day: 1)!)
+    }
+
+    /// A request for `target` carrying exactly what its gate needs.
+    static func completeRequest(to target: Stage) -> MoveRequest {
+        var request = MoveRequest(target: target, on: day)
+        switch target {
+        case .applied:
+            break
+        case .mentored:
+            request.mentor = MentorDraft(mentorName: "Karim Alaoui", organisation: "Technopark")
+        case .funded:
+            request.funding = FundingDraft(
+                amount: Money(minorUnits: 50_000_000, currency: .mad), kind: .grant, investor: "CCG", fundedOn: day)
+        case .international:
+            request.market = MarketDraft(country: try? CountryCode("ES"), partner: "Plug and Play Spain")
+        case .rejected, .withdrawn:
+            request.reason = "out of scope"
+        }
+        return request
+    }
+}
+
+/// The whole transition table: every stage to every stage, with every gate satisfied.
+struct TransitionTableTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let from: Stage
+        let to: Stage
+        let expected: Expected
+        var testDescription: String { "\(from) → \(to)" }
+    }
+
+    enum Expected: Sendable, Equatable {
+        case allowed
+        case unchanged
+        case refused(String)
+    }
+
+    static let cases: [Case] = [
+        Case(from: .applied, to: .applied, expected: .unchanged),
+        Case(from: .applied, to: .mentored, expected: .allowed),
+        Case(from: .applied, to: .funded, expected: .refused("stages move one step at a time: from applied the next stage is mentored, not funded")),
+        Case(from: .applied, to: .international, expected: .refused("stages move one step at a time: from applied the next stage is mentored, not international")),
+        Case(from: .applied, to: .rejected, expected: .allowed),
+        Case(from: .applied, to: .withdrawn, expected: .allowed),
+        Case(from: .mentored, to: .applied, expected: .refused("no moving back from mentored to applied")),
+        Case(from: .mentored, to: .mentored, expected: .unchanged),
+        Case(from: .mentored, to: .funded, expected: .allowed),
+        Case(from: .mentored, to: .international, expected: .refused("stages move one step at a time: from mentored the next stage is funded, not international")),
+        Case(from: .mentored, to: .rejected, expected: .allowed),
+        Case(from: .mentored, to: .withdrawn, expected: .allowed),
+        Case(from: .funded, to: .applied, expected: .refused("no moving back from funded to applied")),
+        Case(from: .funded, to: .mentored, expected: .refused("no moving back from funded to mentored")),
+        Case(from: .funded, to: .funded, expected: .unchanged),
+        Case(from: .funded, to: .international, expected: .allowed),
+        Case(from: .funded, to: .rejected, expected: .allowed),
+        Case(from: .funded, to: .withdrawn, expected: .allowed),
+        Case(from: .international, to: .applied, expected: .refused("international is the last stage of the program; nothing follows it")),
+        Case(from: .international, to: .mentored, expected: .refused("international is the last stage of the program; nothing follows it")),
+        Case(from: .international, to: .funded, expected: .refused("international is the last stage of the program; nothing follows it")),
+        Case(from: .international, to: .international, expected: .unchanged),
+        Case(from: .international, to: .rejected, expected: .refused("international is the last stage of the program; nothing follows it")),
+        Case(from: .international, to: .withdrawn, expected: .refused("international is the last stage of the program; nothing follows it")),
+    ] + [Stage.rejected, .withdrawn].flatMap { exit in
+        Stage.allCases.map { target in
+            Case(from: exit, to: target, expected: exit == target ? .unchanged : .refused(
+                "the application ended as \(exit) and nothing moves out of an exit; the startup may apply again in a later cohort"))
+        }
+    }
+
+    @Test("every stage pair is allowed, unchanged, or refused with the exact reason", arguments: cases)
+    func transition(_ testCase: Case) {
+        let decision = StageRules.decide(
+            Fixture.completeRequest(to: testCase.to), for: Fixture.state(testCase.from),
+            rules: Fixture.rules, today: Fixture.today)
+        switch (decision, testCase.expected) {
+        case (.move(let move), .allowed):
+            #expect(move.from == testCase.from)
+            #expect(move.to == testCase.to)
+        case (.unchanged, .unchanged):
+            break
+        case (.refused(let refusals), .refused(let message)):
+            #expect(refusals.map(\.description) == [message])
+        default:
+            Issue.record("\(testCase.testDescription): got \(decision), expected \(testCase.expected)")
+        }
+    }
+
+    @Test("the table covers every pair of stages")
+    func tableIsComplete() {
+        let pairs = Set(Self.cases.map { "\($0.from)>\($0.to)" })
+        #expect(pairs.count == Stage.allCases.count * Stage.allCases.count)
+    }
+}
+
+struct GateTests {
+    func decide(_ request: MoveRequest, from stage: Stage, capacity: Int = 30, mentored: Int = 0) -> MoveDecision {
+        StageRules.decide(request, for: Fixture.state(stage, capacity: capacity, mentored: mentored),
+                          rules: Fixture.rules, today: Fixture.today)
+    }
+
+    func message(_ decision: MoveDecision) -> String? {
+        guard case .refused(let refusals) = decision else { return nil }
+        return OperationMessage.text(refusals)
+    }
+
+    @Test("mentoring without a mentor is refused, naming both flags")
+    func mentoredNeedsMentor() {
+        let decision = decide(MoveRequest(target: .mentored, on: Fixture.day), from: .applied)
+        #expect(message(decision) == "no mentor assigned — give --mentor and --mentor-org")
+    }
+
+    @Test("a mentor without an organisation is refused")
+    func mentorNeedsOrganisation() {
+        let decision = decide(MoveRequest(target: .mentored, mentor: MentorDraft(mentorName: "Karim"), on: Fixture.day), from: .applied)
+        #expect(message(decision) == "the mentor is incomplete — give --mentor-org")
+    }
+
+    @Test("a mentor with name and organisation opens the gate and is recorded")
+    func mentorRecorded() {
+        let decision = decide(Fixture.completeRequest(to: .mentored), from: .applied)
+        guard case .move(let move) = decision else { Issue.record("refused: \(decision)"); return }
+        #expect(move.mentor == MentorAssignment(mentorName: "Karim Alaoui", organisation: "Technopark"))
+    }
+
+    @Test("the capacity allows the last place and refuses one more", arguments: [(29, true), (30, false), (31, false)])
+    func capacity(mentored: Int, allowed: Bool) {
+        let decision = decide(Fixture.completeRequest(to: .mentored), from: .applied, capacity: 30, mentored: mentored)
+        if allowed {
+            #expect(message(decision) == nil)
+        } else {
+            #expect(message(decision) == "the cohort is full: 30 of its 30 places in mentoring are taken (capacity 30)")
+        }
+    }
+
+    @Test("funding with nothing given names the four flags")
+    func fundedNeedsFunding() {
+        let decision = decide(MoveRequest(target: .funded, on: Fixture.day), from: .mentored)
+        #expect(message(decision) == "no funding recorded — give --amount, --funding-kind, --investor and --funded-on")
+    }
+
+    @Test("incomplete funding names what is missing")
+    func fundingIncomplete() {
+        let request = MoveRequest(
+            target: .funded, funding: FundingDraft(amount: Money(minorUnits: 100, currency: .mad)), on: Fixture.day)
+        #expect(message(decide(request, from: .mentored)) == "the funding is incomplete — give --funding-kind, --investor and --funded-on")
+    }
+
+    @Test("funding of zero or dated in the future is refused with both reasons")
+    func fundingValues() {
+        let future = Fixture.today.adding(days: 1)
+        let request = MoveRequest(
+            target: .funded,
+            funding: FundingDraft(amount: Money(minorUnits: 0, currency: .mad), kind: .equity, investor: "UM6P Ventures", fundedOn: future),
+            on: Fixture.day)
+        #expect(message(decide(request, from: .mentored))
+            == "a funding amount must be above zero, not 0.00 MAD; funding cannot be dated in the future (\(future))")
+    }
+
+    @Test("funding already recorded opens the gate without a new record")
+    func existingFunding() {
+        var state = Fixture.state(.mentored)
+        state.fundings = [Funding(amount: Money(minorUnits: 1, currency: .mad), kind: .loan, investor: "Bank", fundedOn: Fixture.day)]
+        let decision = StageRules.decide(MoveRequest(target: .funded, on: Fixture.day), for: state, rules: Fixture.rules, today: Fixture.today)
+        guard case .move(let move) = decision else { Issue.record("refused: \(decision)"); return }
+        #expect(move.funding == nil)
+    }
+
+    @Test("going international needs a market")
+    func internationalNeedsMarket() {
+        #expect(message(decide(MoveRequest(target: .international, on: Fixture.day), from: .funded)) == "no market entered — give --market")
+    }
+
+    @Test("Morocco is never a market")
+    func moroccoIsHome() {
+        let request = MoveRequest(target: .international, market: MarketDraft(country: .morocco), on: Fixture.day)
+        #expect(message(decide(request, from: .funded)) == "Morocco (MA) is home, not a foreign market")
+    }
+
+    @Test("a country outside the network is refused")
+    func outsideNetwork() throws {
+        var rules = ProgramRules.defaults
+        rules.networkCountries = [try CountryCode("ES")]
+        let request = MoveRequest(target: .international, market: MarketDraft(country: try CountryCode("FR")), on: Fixture.day)
+        let decision = StageRules.decide(request, for: Fixture.state(.funded), rules: rules, today: Fixture.today)
+        #expect(message(decision) == "France (FR) is not one of the network's countries; see `accelerator rules show`")
+    }
+
+    @Test("an exit needs a reason", arguments: [Stage.rejected, .withdrawn])
+    func exitNeedsReason(exit: Stage) {
+        let decision = decide(MoveRequest(target: exit, reason: "  ", on: Fixture.day), from: .mentored)
+        #expect(message(decision) == "a reason is required to mark an application \(exit) — give --reason")
+    }
+
+    @Test("details another stage records are refused, not dropped")
+    func unexpectedDetails() {
+        var request = Fixture.completeRequest(to: .mentored)
+        request.market = MarketDraft(country: try? CountryCode("ES"))
+        #expect(message(decide(request, from: .applied)) == "market cannot be recorded by a move to mentored")
+    }
+
+    @Test("a move cannot be dated in the future nor before the previous move")
+    func moveDates() {
+        var request = Fixture.completeRequest(to: .mentored)
+        request.on = Fixture.today.adding(days: 2)
+        #expect(message(decide(request, from: .applied)) == "a move cannot be dated in the future (\(Fixture.today.adding(days: 2)))")
+        request.on = CalendarDate(year: 2026, month: 2, day: 1)!
+        #expect(message(decide(request, from: .applied)) == "a move cannot be dated 2026-02-01, before the application's previous move (2026-03-01)")
+    }
+}
+
+/// Joins refusals as the command line shows them.
+enum OperationMessage {
+    static func text(_ refusals: [Refusal]) -> String {
+        refusals.map { $0.explained { "--\($0.rawValue)" } }.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The result of one run of the real `accelerator` binary.
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `accelerator` binary on a temporary database, as a user would.
+final class Sandbox {
+    let folder: String
+    let database: String
+    var today = "2026-06-01"
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "accelerator-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        database = folder + "/accelerator.sqlite"
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The binary built beside the test bundle.
+    static let binary: URL = {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return executable.deletingLastPathComponent().appendingPathComponent("accelerator")
+    }()
+
+    /// The project's root folder (for SampleData and ../shared).
+    static let projectRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func path(_ name: String) -> String { folder + "/" + name }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let file = path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+
+    @discardableResult
+    func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> RunResult {
+        try run(arguments: arguments, environment: extra)
+    }
+
+    func run(arguments: [String], environment extra: [String: String] = [:]) throws -> RunResult {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["ACCELERATOR_DB"] = database
+        environment["ACCELERATOR_TODAY"] = today
+        environment["ACCELERATOR_ACTOR"] = "e2e"
+        environment["COLUMNS"] = "80"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RunResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a command that must succeed, returning its standard output.
+    @discardableResult
+    func succeed(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments: arguments)
+        #expect(result.status == 0, "\(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
+        return result.stdout
+    }
+}
