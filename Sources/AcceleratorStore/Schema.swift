@@ -124,6 +124,56 @@ enum Schema {
                 CREATE INDEX market_by_application ON market_entry(application_id);
                 """)
         }
+        migrator.registerMigration("v2-import-batches") { db in
+            try db.execute(sql: """
+                -- The startup's identity without an ICE: normalised name plus lead e-mail, indexed.
+                ALTER TABLE startup ADD COLUMN lead_email_key TEXT;
+                UPDATE startup SET lead_email_key = (
+                    SELECT lower(email) FROM founder f WHERE f.startup_id = startup.id AND f.is_lead = 1);
+                CREATE INDEX startup_by_identity ON startup(name_key, lead_email_key);
+
+                -- The batch that last wrote a row; any other write clears it, which is how an undo
+                -- knows that a row has changed since.
+                ALTER TABLE startup ADD COLUMN last_batch_id INTEGER;
+                ALTER TABLE application ADD COLUMN last_batch_id INTEGER;
+
+                CREATE TABLE batch (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('import', 'decisions')),
+                    file_name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    dialect TEXT NOT NULL,
+                    cohort TEXT,
+                    inserted INTEGER NOT NULL DEFAULT 0,
+                    updated INTEGER NOT NULL DEFAULT 0,
+                    unchanged INTEGER NOT NULL DEFAULT 0,
+                    rejected INTEGER NOT NULL DEFAULT 0,
+                    warnings INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL,
+                    undone_at TEXT
+                );
+                CREATE INDEX batch_by_sha256 ON batch(sha256);
+
+                CREATE TABLE batch_change (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES batch(id),
+                    entity TEXT NOT NULL CHECK (entity IN ('startup', 'application')),
+                    entity_id INTEGER NOT NULL,
+                    action TEXT NOT NULL CHECK (action IN ('insert', 'update')),
+                    line INTEGER NOT NULL,
+                    before TEXT
+                );
+                CREATE INDEX batch_change_by_batch ON batch_change(batch_id, id);
+
+                -- `--map` choices, remembered for files with the same header row.
+                CREATE TABLE header_mapping (
+                    signature TEXT PRIMARY KEY NOT NULL,
+                    headers TEXT NOT NULL,
+                    mappings TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -50,8 +50,22 @@ public struct ProgramRules: Sendable, Equatable {
     /// case, accents or punctuation (`fintech` and `Fin-Tech` give `FinTech`).
     public func canonicalSector(_ sector: String) -> String? {
         let key = TextFolding.compact(sector)
-        return sectors.first { TextFolding.compact($0) == key }
+        if let sector = sectors.first(where: { TextFolding.compact($0) == key }) { return sector }
+        guard let english = Self.frenchSectors[key] else { return nil }
+        return sectors.first { TextFolding.compact($0) == english }
     }
+
+    /// French names of the default sectors, as staff write them (compact form → compact English).
+    static let frenchSectors: [String: String] = [
+        "ia": "ai", "intelligenceartificielle": "ai", "artificialintelligence": "ai",
+        "logistique": "logistics", "cybersecurite": "cybersecurity", "mobilite": "mobility",
+        "commerceelectronique": "ecommerce", "ecommerce": "ecommerce", "hydrogenevert": "greenhydrogen",
+        "aeronautique": "aerospace", "aerospatial": "aerospace", "aerospatiale": "aerospace",
+        "objetsconnectes": "iot", "internetdesobjets": "iot", "technologiesvertes": "cleantech",
+        "energiepropre": "cleantech", "sante": "healthtech", "esante": "healthtech", "education": "edtech",
+        "agriculture": "agritech", "agritech": "agritech", "assurance": "insurtech", "immobilier": "proptech",
+        "financetech": "fintech", "servicesfinanciers": "fintech", "administrationnumerique": "govtech",
+    ]
 
     /// Whether the network lets a startup enter this country.
     public func isInNetwork(_ country: CountryCode) -> Bool {

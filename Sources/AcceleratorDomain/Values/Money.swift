@@ -20,9 +20,10 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     ///
     /// A lone comma followed by exactly three digits, with no space grouping elsewhere (`1,500`), is
     /// read as a thousands separator, because that is how an English export writes 1500; `12,5`
-    /// and `0,500` keep the comma as the decimal mark. A lone dot is always the decimal mark.
-    /// More decimals than the currency has are refused (`12.345 MAD`) unless the extra ones are
-    /// zeros (`12.500` is 12.50 MAD). Negative amounts are read; the caller decides whether they
+    /// and `1234,56` keep the comma as the decimal mark. A lone dot is always the decimal mark.
+    /// More decimals than the currency has are refused (`12.345 MAD`, and `1.500 MAD`, which a
+    /// French writer may mean as 1500); only the zeros of a two-decimal spreadsheet format on a
+    /// currency with fewer decimals are dropped (`1500.00 JPY` is 1500 yen). Negative amounts are read; the caller decides whether they
     /// are allowed. Throws `ValueError.invalidMoney` for anything else, including amounts that do
     /// not fit in 64 bits of minor units.
     public static func parse(_ text: String, defaultCurrency: CurrencyCode = .mad) throws(ValueError) -> Money {
@@ -205,7 +206,8 @@ private struct DecimalNumber {
     func minorUnits(digits: Int) -> Int64? {
         var fraction = fractionDigits
         if fraction.count > digits {
-            guard fraction[digits...].allSatisfy({ $0 == 0 }) else { return nil }
+            // Only the ".00" of a two-decimal cell format is dropped: "1.500" stays ambiguous.
+            guard fraction.count <= 2, fraction[digits...].allSatisfy({ $0 == 0 }) else { return nil }
             fraction.removeLast(fraction.count - digits)
         }
         fraction += Array(repeating: 0, count: digits - fraction.count)

@@ -140,7 +140,7 @@ extension AppDatabase {
             let occurredAt = context.occurredAt(now: now)
             let day = request.on.description
             try db.execute(
-                sql: "UPDATE application SET stage = ?, exit_reason = ?, updated_at = ? WHERE id = ?",
+                sql: "UPDATE application SET stage = ?, exit_reason = ?, updated_at = ?, last_batch_id = NULL WHERE id = ?",
                 arguments: [move.to.rawValue, move.reason, now, applicationId])
             let note = [move.reason, context.note].compactMap { $0 }.joined(separator: " — ")
             try db.execute(

@@ -73,10 +73,8 @@ extension AppDatabase {
         }
         guard let name, let leadEmail else { return nil }
         return try Int64.fetchOne(db, sql: """
-            SELECT s.id FROM startup s JOIN founder f ON f.startup_id = s.id AND f.is_lead = 1
-             WHERE s.name_key = ? AND lower(f.email) = lower(?)
-             ORDER BY s.id LIMIT 1
-            """, arguments: [TextFolding.folded(name), leadEmail.text])
+            SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? ORDER BY id LIMIT 1
+            """, arguments: [TextFolding.folded(name), leadEmail.text.lowercased()])
     }
 
     /// Inserts or updates a startup and its founders from a form; returns its id.
@@ -102,6 +100,8 @@ extension AppDatabase {
             ("funding_sought_minor", form.fundingSought?.minorUnits),
             ("funding_sought_currency", form.fundingSought?.currency.code),
             ("description", form.description),
+            ("lead_email_key", form.leadFounder?.email?.text.lowercased()),
+            ("last_batch_id", nil),
         ]
         let startupId: Int64
         if let existingId {

@@ -1,0 +1,168 @@
+import AcceleratorDomain
+import Foundation
+import GRDB
+
+/// A recorded batch (an import or a decisions file).
+public struct BatchSummary: Sendable, Equatable, Codable {
+    /// The batch id (what `imports undo` takes).
+    public var id: Int64
+    /// `import` or `decisions`.
+    public var kind: String
+    /// The file.
+    public var file: String
+    /// Its SHA-256.
+    public var sha256: String
+    /// Its dialect.
+    public var dialect: String
+    /// The cohort given, if any.
+    public var cohort: String?
+    /// Counts.
+    public var inserted: Int
+    /// Counts.
+    public var updated: Int
+    /// Counts.
+    public var unchanged: Int
+    /// Counts.
+    public var rejected: Int
+    /// Counts.
+    public var warnings: Int
+    /// When it ran.
+    public var createdAt: String
+    /// When it was undone, if it was.
+    public var undoneAt: String?
+}
+
+/// What an undo did.
+public struct UndoOutcome: Sendable, Equatable, Codable {
+    /// The batch undone.
+    public var batchId: Int64
+    /// Rows removed (inserted by the batch).
+    public var removed: Int
+    /// Rows restored to their previous values.
+    public var restored: Int
+}
+
+/// Why a batch cannot be undone; nothing was changed.
+public enum UndoError: Error, Equatable, CustomStringConvertible {
+    /// No such batch.
+    case unknownBatch(Int64)
+    /// Undone before.
+    case alreadyUndone(Int64, at: String)
+    /// Rows of the batch changed since.
+    case changedSince(Int64, [String])
+
+    public var description: String {
+        switch self {
+        case .unknownBatch(let id):
+            return "there is no batch \(id); see `accelerator imports`"
+        case .alreadyUndone(let id, let time):
+            return "batch \(id) was already undone at \(time)"
+        case .changedSince(let id, let rows):
+            let shown = rows.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            let more = rows.count > 20 ? "\n  … and \(rows.count - 20) more" : ""
+            return "cannot undo batch \(id): \(rows.count) of its rows changed since it ran, and undoing would lose those changes; nothing was undone:\n\(shown)\(more)"
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Every batch, newest first.
+    public func batches() throws -> [BatchSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM batch ORDER BY id DESC").map { row in
+                BatchSummary(
+                    id: row["id"], kind: row["kind"], file: row["file_name"], sha256: row["sha256"], dialect: row["dialect"],
+                    cohort: row["cohort"], inserted: row["inserted"], updated: row["updated"], unchanged: row["unchanged"],
+                    rejected: row["rejected"], warnings: row["warnings"], createdAt: row["created_at"], undoneAt: row["undone_at"])
+            }
+        }
+    }
+
+    /// Reverts an import batch: rows it inserted are removed, rows it updated get their previous
+    /// values back; refused, with the rows, when any of them changed since.
+    public func undoImport(_ id: Int64) throws -> UndoOutcome {
+        try write { db in
+            guard let batch = try Row.fetchOne(db, sql: "SELECT kind, undone_at FROM batch WHERE id = ?", arguments: [id]) else {
+                throw UndoError.unknownBatch(id)
+            }
+            if let undoneAt: String = batch["undone_at"] { throw UndoError.alreadyUndone(id, at: undoneAt) }
+            let changes = try Row.fetchAll(
+                db, sql: "SELECT entity, entity_id, action, line, before FROM batch_change WHERE batch_id = ? ORDER BY id DESC",
+                arguments: [id])
+            var conflicts: [String] = []
+            for change in changes {
+                let entity: String = change["entity"]
+                let entityId: Int64 = change["entity_id"]
+                let line: Int = change["line"]
+                let table = entity == "startup" ? "startup" : "application"
+                let last = try Row.fetchOne(db, sql: "SELECT last_batch_id FROM \(table) WHERE id = ?", arguments: [entityId])
+                guard let last else {
+                    conflicts.append("line \(line): the \(entity) #\(entityId) no longer exists")
+                    continue
+                }
+                if (last["last_batch_id"] as Int64?) != id {
+                    conflicts.append("line \(line): \(try Self.describe(db, entity: entity, id: entityId)) was changed after this import")
+                }
+            }
+            guard conflicts.isEmpty else { throw UndoError.changedSince(id, conflicts.reversed()) }
+
+            var removed = 0
+            var restored = 0
+            for change in changes {
+                let entity: String = change["entity"]
+                let entityId: Int64 = change["entity_id"]
+                let action: String = change["action"]
+                switch (entity, action) {
+                case ("application", "insert"):
+                    try db.execute(sql: "DELETE FROM application WHERE id = ?", arguments: [entityId])
+                    removed += 1
+                case ("startup", "insert"):
+                    try db.execute(sql: "DELETE FROM founder WHERE startup_id = ?", arguments: [entityId])
+                    try db.execute(sql: "DELETE FROM startup WHERE id = ?", arguments: [entityId])
+                case ("application", _):
+                    let before = Dictionary(JSONText.decodePairs(change["before"]), uniquingKeysWith: { $1 })
+                    try db.execute(
+                        sql: "UPDATE application SET applied_on = ?, warnings = ?, extra = ?, last_batch_id = ? WHERE id = ?",
+                        arguments: [before["applied_on"], before["warnings"], before["extra"],
+                                    before["last_batch_id"].flatMap { Int64($0) }, entityId])
+                    restored += 1
+                default:
+                    let pairs = JSONText.decodePairs(change["before"])
+                    var values: [String: String] = [:]
+                    var columns: [String] = []
+                    for (name, value) in pairs {
+                        values[name] = value
+                        if !["lead_name", "lead_email", "last_batch_id"].contains(name) { columns.append(name) }
+                    }
+                    let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
+                    let arguments = columns.map { Importer.decode(values[$0] ?? "\u{0}") }
+                    try db.execute(
+                        sql: "UPDATE startup SET \(assignments), last_batch_id = ? WHERE id = ?",
+                        arguments: StatementArguments(arguments + [
+                            values["last_batch_id"].flatMap { Int64($0) }.databaseValue, entityId.databaseValue,
+                        ]))
+                    try db.execute(
+                        sql: "UPDATE founder SET full_name = ?, email = ? WHERE startup_id = ? AND is_lead = 1",
+                        arguments: [values["lead_name"] ?? "", values["lead_email"].flatMap { $0.isEmpty ? nil : $0 }, entityId])
+                    restored += 1
+                }
+            }
+            try db.execute(sql: "UPDATE batch SET undone_at = ? WHERE id = ?", arguments: [Timestamp.now(), id])
+            return UndoOutcome(batchId: id, removed: removed, restored: restored)
+        }
+    }
+
+    private static func describe(_ db: Database, entity: String, id: Int64) throws -> String {
+        if entity == "startup" {
+            let name = try String.fetchOne(db, sql: "SELECT name FROM startup WHERE id = ?", arguments: [id]) ?? "?"
+            return "startup \(name) (#\(id))"
+        }
+        let row = try Row.fetchOne(db, sql: """
+            SELECT s.name, a.cohort_code, a.stage FROM application a JOIN startup s ON s.id = a.startup_id WHERE a.id = ?
+            """, arguments: [id])
+        let name: String = row?["name"] ?? "?"
+        let cohort: String = row?["cohort_code"] ?? "?"
+        let stage: String = row?["stage"] ?? "?"
+        return "the application of \(name) to \(cohort) (now \(stage))"
+    }
+}

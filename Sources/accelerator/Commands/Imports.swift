@@ -1,0 +1,77 @@
+import AcceleratorStore
+import ArgumentParser
+import Foundation
+
+struct Imports: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List import batches, or undo one.",
+        subcommands: [ListBatches.self, Undo.self],
+        defaultSubcommand: ListBatches.self
+    )
+
+    struct ListBatches: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the batches, newest first.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: FormatOptions
+
+        func run() throws {
+            try reportingFailures {
+                let batches = try database.open().batches()
+                switch output.format {
+                case .json:
+                    try printJSON(batches)
+                case .table, .csv:
+                    if batches.isEmpty {
+                        print("No batches yet.")
+                        return
+                    }
+                    print(TextTable(
+                        headers: ["id", "when", "kind", "file", "ins", "upd", "same", "rej", "undone"],
+                        rows: batches.map { batch in
+                            [
+                                "\(batch.id)", Self.minute(batch.createdAt), batch.kind,
+                                URL(fileURLWithPath: batch.file).lastPathComponent, "\(batch.inserted)", "\(batch.updated)",
+                                "\(batch.unchanged)", "\(batch.rejected)", batch.undoneAt.map { String($0.prefix(10)) } ?? "",
+                            ]
+                        }
+                    ).render())
+                }
+            }
+        }
+
+        /// `2026-11-28T15:04:10Z` → `2026-11-28 15:04`.
+        static func minute(_ timestamp: String) -> String {
+            String(timestamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        }
+    }
+
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revert a batch: inserted rows removed, updated rows restored; refused if a row changed since."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The batch id (see `accelerator imports`).")
+        var id: Int64
+
+        @OptionGroup var output: FormatOptions
+
+        func run() throws {
+            try reportingFailures {
+                let outcome: UndoOutcome
+                do {
+                    outcome = try database.open().undoImport(id)
+                } catch let error as UndoError {
+                    throw fail(error.description, status: ExitStatus.refused)
+                }
+                switch output.format {
+                case .json: try printJSON(outcome)
+                case .table, .csv:
+                    print("Undid batch \(outcome.batchId): \(outcome.removed) application(s) removed, \(outcome.restored) row(s) restored.")
+                }
+            }
+        }
+    }
+}
