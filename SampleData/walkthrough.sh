@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A walkthrough of the stage workflow on a fresh database: one cohort, startups at every stage.
+# A walkthrough of Accelerator on the sample spreadsheets: imports in three dialects, one
+# application by hand, then startups moved to every stage and both exits.
 # Usage: bash SampleData/walkthrough.sh [DATABASE]   (default: ./demo.sqlite, replaced each run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,29 +14,32 @@ export ACCELERATOR_ACTOR="Comité de sélection"
 
 acc init --rules SampleData/rules.toml
 acc cohort add 2026-A --starts 02/03/2026 --capacity 25
+acc cohort add 2026-B --starts 07/09/2026
 
-apply() { acc apply --cohort 2026-A --applied-on 2026-02-15 "$@" >/dev/null; }
-apply --name "Atlas AI" --city Casablanca --region "Casablanca-Settat" --sector AI \
-  --founder "Salma Bennani <salma@atlas-ai.ma>" --founder "Mehdi Tazi <mehdi@atlas-ai.ma>" \
-  --ice 002345678000012 --founded 12/09/2022 --phone "06 12 34 56 78" --website https://atlas-ai.ma \
-  --employees 12 --description "Vision par ordinateur pour le contrôle qualité des usines textiles."
-apply --name "Argan Pay" --city Agadir --region "Souss-Massa" --sector fintech \
-  --founder "Youssef Amrani <youssef@arganpay.ma>" --ice 001987654000034 --founded 2021-03-01 \
-  --phone "+212 5 28 84 12 34" --employees 8 --description "Paiement mobile pour les coopératives d'argan."
-apply --name "Sahara H2" --city Dakhla --sector "Green Hydrogen" \
-  --founder "Khadija El Idrissi <khadija@saharah2.ma>" --founded 2023-01-20 --employees 5
-apply --name "Tbib Connect" --city Rabat --sector HealthTech \
-  --founder "Omar Benjelloun <omar@tbibconnect.ma>" --founded 2020-11-05 --phone 0661234567
-apply --name "Fellah Data" --city Meknès --sector AgriTech \
-  --founder "Nadia Ouazzani <nadia@fellahdata.ma>" --founded 2024-02-10
-apply --name "Madrasa Plus" --city Fès --sector EdTech \
-  --founder "Rachid Alaoui <rachid@madrasaplus.ma>" --founded 2019-06-15
-apply --name "Riad Stays" --city Marrakech --sector Tourism \
-  --founder "Imane Chraibi <imane@riadstays.ma>" --founded 2016-04-01
+# Three real-looking exports: English (comma, LF), French Excel (semicolon, BOM, CRLF, day-first
+# dates, decimal commas, a multi-line description) and Google Forms (long questions, mapped once).
+acc import SampleData/applicants-2026A.en.csv --cohort 2026-A
+acc import SampleData/applicants-2026A.en.csv --cohort 2026-A   # again: nothing changes
+acc import SampleData/candidatures-2026B.fr.csv --cohort 2026-B
+acc import SampleData/google-forms-2026B.csv --cohort 2026-B \
+  --map "Quel est le nom de votre startup ?=name" \
+  --map "Dans quelle ville êtes-vous basés ?=city" \
+  --map "Dans quel secteur opérez-vous ?=sector" \
+  --map "Nom et prénom du fondateur / de la fondatrice principal(e)=founder" \
+  --map "Numéro ICE (si l'entreprise est immatriculée)=ice" \
+  --map "Date de création de l'entreprise=founded_on" \
+  --map "Combien de personnes compte l'équipe ?=employees" \
+  --map "Décrivez votre projet en quelques phrases=description"
+
+# One application by hand, with the same checks.
+acc apply --cohort 2026-B --name "Nour Analytics" --city Oujda --sector AI \
+  --founder "Sara Kettani <sara@nour-analytics.ma>" --founder "Ilyas Filali <ilyas@nour-analytics.ma>" \
+  --founded 2024-06-01 --phone "+212 6 50 60 70 80" --applied-on 2026-03-08
 
 # Mentoring: the gate needs a mentor and room in the cohort.
 for s in "Atlas AI:Karim Alaoui:Technopark" "Argan Pay:Leila Haddad:Plug and Play" \
-         "Sahara H2:Hicham Berrada:Technopark" "Madrasa Plus:Sara Kettani:Plug and Play"; do
+         "Sahara H2:Hicham Berrada:Technopark" "Madrasa Plus:Sara Kettani:Plug and Play" \
+         "Souk Cloud:Leila Haddad:Plug and Play"; do
   IFS=: read -r name mentor org <<<"$s"
   acc advance "$name" --to mentored --mentor "$mentor" --mentor-org "$org" --at 2026-03-10
 done
@@ -56,7 +60,9 @@ acc withdraw "Madrasa Plus" --reason "L'équipe rejoint un autre programme" --at
 # A refusal that teaches (expected to fail with exit 1; nothing changes).
 acc advance "Tbib Connect" --to funded || echo "(refused as expected, exit $?)" >&2
 
+acc imports
 acc cohort list
 acc list --cohort 2026-A
 acc show "atlas ai"
+acc show "oasis energie"
 acc history "Atlas AI"

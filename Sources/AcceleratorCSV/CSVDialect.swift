@@ -2,7 +2,8 @@
 public enum CSVEncoding: String, Sendable, CaseIterable {
     /// UTF-8, the encoding of Google Sheets, Typeform and "CSV UTF-8" from Excel.
     case utf8 = "utf-8"
-    /// Windows-1252 (a superset of Latin-1), what Excel writes as plain "CSV" on Western European Windows.
+    /// Windows-1252, what Excel writes as plain "CSV" on Western European Windows: Latin-1 with
+    /// € ’ œ and other signs in place of the C1 controls 0x80–0x9F.
     case windows1252 = "windows-1252"
 }
 
@@ -33,7 +34,8 @@ public struct CSVDialect: Sendable, Equatable {
     public var encoding: CSVEncoding
     /// Whether the file starts with a UTF-8 byte order mark (EF BB BF), which the reader removes.
     public var hasByteOrderMark: Bool
-    /// How the first record ends (LF when the file has a single record and no line break).
+    /// How the first record ends: LF when the file has a single record and no line break, and learnt
+    /// when the first record is read if the header is longer than the 64 KiB looked at on opening.
     public var lineEnding: LineEnding
 
     /// Creates a dialect from its parts.

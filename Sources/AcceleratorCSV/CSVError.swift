@@ -18,7 +18,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The input holds no record: it is zero bytes long, or holds only a byte order mark and blank lines.
     case emptyFile
-    /// The input is not CSV text at all (a spreadsheet workbook, UTF-16 text, binary data); `reason` says what it looks like.
+    /// The input is not CSV text at all (a spreadsheet workbook, UTF-16 text, binary data); `reason` says
+    /// what it looks like.
     case notText(reason: String)
     /// The delimiter asked for cannot separate fields (a quote, CR, LF, NUL or a non-ASCII byte).
     case unsupportedDelimiter(UInt8)
@@ -49,17 +50,21 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notText(let reason):
             return "not a CSV text file: \(reason)"
         case .unsupportedDelimiter(let byte):
-            return "the delimiter 0x\(String(byte, radix: 16, uppercase: true)) cannot separate CSV fields; use a printable ASCII character other than a quote"
+            let hex = String(byte, radix: 16, uppercase: true)
+            return
+                "the delimiter 0x\(hex) cannot separate CSV fields; use a printable ASCII character other than a quote"
         case .nulByte(let line, let field):
             return "line \(line), field \(field): NUL byte (0x00) in the data; the file looks binary, not like CSV text"
         case .unterminatedQuote(let line, let field):
             return "line \(line): unterminated quoted field (the quote opened here, in field \(field), is never closed)"
         case .tooManyFields(let line, let expected, let found):
-            return "line \(line): \(found) fields, but the header has \(expected) (is a delimiter inside an unquoted value?)"
+            return "line \(line): \(found) fields, but the header has \(expected)"
+                + " (is a delimiter inside an unquoted value?)"
         case .invalidUTF8(let line, let field):
             return "line \(line), field \(field): the bytes are not valid UTF-8 (is the file in Windows-1252?)"
         case .recordTooLarge(let line, let limit):
-            return "line \(line): the record is larger than \(limit) bytes (often a quoted field whose closing quote is missing)"
+            return "line \(line): the record is larger than \(limit) bytes"
+                + " (often a quoted field whose closing quote is missing)"
         }
     }
 }

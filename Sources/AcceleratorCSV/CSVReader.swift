@@ -152,45 +152,42 @@ public struct CSVReader: ~Copyable {
             return nil
         }
         let recordLine = line
-        var outcome = Self.scanRecord(input, delimiter: dialect.delimiter, spans: &spans)
-        while case .needsMoreInput = outcome {
-            do {
-                try input.refill(recordLine: recordLine)
-            } catch {
+        while true {
+            switch Self.scanRecord(input, delimiter: dialect.delimiter, spans: &spans) {
+            case .needsMoreInput:
+                do {
+                    try input.refill(recordLine: recordLine)
+                } catch {
+                    isFinished = true
+                    throw error
+                }
+            case .unterminatedQuote(let field):
                 isFinished = true
-                throw error
+                input.start = input.end
+                throw .unterminatedQuote(line: recordLine, field: field)
+            case .record(let next, let lineBreaks, let ending, let nulField):
+                let recordStart = input.start
+                input.start = next
+                line += lineBreaks
+                if !knowsLineEnding, let ending {
+                    dialect.lineEnding = ending
+                    knowsLineEnding = true
+                }
+                let expected = headerFieldCount ?? spans.count
+                headerFieldCount = expected
+                if nulField > 0 {
+                    throw .nulByte(line: recordLine, field: nulField)
+                }
+                if checksUTF8, let field = invalidUTF8Field(from: recordStart, to: next) {
+                    throw .invalidUTF8(line: recordLine, field: field)
+                }
+                if spans.count > expected {
+                    throw .tooManyFields(line: recordLine, expected: expected, found: spans.count)
+                }
+                makeFields(into: &fields)
+                while fields.count < expected { fields.append("") }
+                return recordLine
             }
-            outcome = Self.scanRecord(input, delimiter: dialect.delimiter, spans: &spans)
-        }
-        switch outcome {
-        case .needsMoreInput:
-            return nil  // Unreachable: the loop above only ends on another outcome.
-        case .unterminatedQuote(let field):
-            isFinished = true
-            input.start = input.end
-            throw .unterminatedQuote(line: recordLine, field: field)
-        case .record(let next, let lineBreaks, let ending, let nulField):
-            let recordStart = input.start
-            input.start = next
-            line += lineBreaks
-            if !knowsLineEnding, let ending {
-                dialect.lineEnding = ending
-                knowsLineEnding = true
-            }
-            let expected = headerFieldCount ?? spans.count
-            headerFieldCount = expected
-            if nulField > 0 {
-                throw .nulByte(line: recordLine, field: nulField)
-            }
-            if checksUTF8, let field = invalidUTF8Field(from: recordStart, to: next) {
-                throw .invalidUTF8(line: recordLine, field: field)
-            }
-            if spans.count > expected {
-                throw .tooManyFields(line: recordLine, expected: expected, found: spans.count)
-            }
-            makeFields(into: &fields)
-            while fields.count < expected { fields.append("") }
-            return recordLine
         }
     }
 
@@ -244,7 +241,7 @@ public struct CSVReader: ~Copyable {
                 var needsUnescaping = false
                 var contentEnd = i
                 quoted: while true {
-                    while i < end && classes[Int(bytes[i])] & ByteClass.stopsQuotedScan == 0 { i += 1 }
+                    i = scanQuoted(bytes, classes: classes, from: i, end: end)
                     if i == end {
                         return isComplete ? .unterminatedQuote(field: spans.count + 1) : .needsMoreInput
                     }
@@ -272,16 +269,21 @@ public struct CSVReader: ~Copyable {
                     }
                 }
                 if i == end && !isComplete { return .needsMoreInput }
-                if i < end && classes[Int(bytes[i])] & ByteClass.endsUnquotedField == 0 || needsUnescaping {
+                let hasTrailingText = i < end && classes[Int(bytes[i])] & ByteClass.endsUnquotedField == 0
+                if hasTrailingText || needsUnescaping {
                     // Text after the closing quote is kept literally, as Excel does.
-                    i = scanUnquoted(bytes, classes: classes, from: i, end: end, nulField: &nulField, field: spans.count + 1)
+                    i = scanUnquoted(
+                        bytes, classes: classes, delimiter: delimiter, from: i, end: end, nulField: &nulField,
+                        field: spans.count + 1)
                     if i == end && !isComplete { return .needsMoreInput }
                     spans.append(FieldSpan(start: fieldStart + 1, end: i, needsUnescaping: true))
                 } else {
                     spans.append(FieldSpan(start: fieldStart + 1, end: contentEnd, needsUnescaping: false))
                 }
             } else {
-                i = scanUnquoted(bytes, classes: classes, from: i, end: end, nulField: &nulField, field: spans.count + 1)
+                i = scanUnquoted(
+                    bytes, classes: classes, delimiter: delimiter, from: i, end: end, nulField: &nulField,
+                    field: spans.count + 1)
                 if i == end && !isComplete { return .needsMoreInput }
                 spans.append(FieldSpan(start: fieldStart, end: i, needsUnescaping: false))
             }
@@ -309,17 +311,41 @@ public struct CSVReader: ~Copyable {
     /// Advances over unquoted field bytes to the next delimiter, CR or LF (or `end`), noting NUL bytes.
     @inline(__always)
     static func scanUnquoted(
-        _ bytes: UnsafeMutablePointer<UInt8>, classes: UnsafeMutablePointer<UInt8>, from start: Int, end: Int,
-        nulField: inout Int, field: Int
+        _ bytes: UnsafeMutablePointer<UInt8>, classes: UnsafeMutablePointer<UInt8>, delimiter: UInt8,
+        from start: Int, end: Int, nulField: inout Int, field: Int
     ) -> Int {
+        let delimiters = WordScan.broadcast(delimiter)
         var i = start
         while true {
-            while i < end && classes[Int(bytes[i])] & ByteClass.endsUnquotedField == 0 { i += 1 }
-            if i < end && bytes[i] == ASCII.nul {
+            // Eight bytes at a time while none of them may end the field.
+            while i &+ 8 <= end && !WordScan.mayHoldControlOr(delimiters, UnsafeRawPointer(bytes + i)) { i &+= 8 }
+            let limit = min(i &+ 8, end)
+            while i < limit && classes[Int(bytes[i])] & ByteClass.endsUnquotedField == 0 { i &+= 1 }
+            if i == limit {
+                if i == end { return i }
+                continue  // A tab or another low control byte, not a stop.
+            }
+            if bytes[i] == ASCII.nul {
                 if nulField == 0 { nulField = field }
-                i += 1
+                i &+= 1
                 continue
             }
+            return i
+        }
+    }
+
+    /// Advances inside a quoted field to the next quote, CR, LF or NUL (or `end`).
+    @inline(__always)
+    static func scanQuoted(
+        _ bytes: UnsafeMutablePointer<UInt8>, classes: UnsafeMutablePointer<UInt8>, from start: Int, end: Int
+    ) -> Int {
+        let quotes = WordScan.broadcast(ASCII.quote)
+        var i = start
+        while true {
+            while i &+ 8 <= end && !WordScan.mayHoldControlOr(quotes, UnsafeRawPointer(bytes + i)) { i &+= 8 }
+            let limit = min(i &+ 8, end)
+            while i < limit && classes[Int(bytes[i])] & ByteClass.stopsQuotedScan == 0 { i &+= 1 }
+            if i == limit && i < end { continue }
             return i
         }
     }
@@ -369,7 +395,8 @@ public struct CSVReader: ~Copyable {
         case .windows1252:
             for span in spans {
                 fields.append(
-                    Windows1252.string(bytes + span.start, count: span.end - span.start, unescaping: span.needsUnescaping))
+                    Windows1252.string(
+                        bytes + span.start, count: span.end - span.start, unescaping: span.needsUnescaping))
             }
         }
     }
@@ -446,5 +473,26 @@ public struct CSVReader: ~Copyable {
             return "it holds NUL bytes, so it is binary data, not text"
         }
         return nil
+    }
+}
+
+/// Tests on eight bytes at once (SWAR), to skip quickly over the bytes of a field.
+enum WordScan {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The byte repeated in all eight lanes.
+    @inline(__always)
+    static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* ones }
+
+    /// Whether any of the eight bytes at `address` is below 0x0E (NUL, tab, LF, CR…) or equals the
+    /// byte broadcast in `pattern`. Exact as a yes/no answer (a "yes" may come from a tab).
+    @inline(__always)
+    static func mayHoldControlOr(_ pattern: UInt64, _ address: UnsafeRawPointer) -> Bool {
+        let word = address.loadUnaligned(as: UInt64.self)
+        let matches = word ^ pattern
+        let below = (word &- ones &* 0x0E) & ~word
+        let equal = (matches &- ones) & ~matches
+        return (below | equal) & highBits != 0
     }
 }

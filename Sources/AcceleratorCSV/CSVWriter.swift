@@ -159,7 +159,8 @@ public struct CSVWriter: ~Copyable {
         var needsQuotes = first == ASCII.space || last == ASCII.space
         var hasQuote = false
         if !needsQuotes {
-            for byte in field where byte == delimiter || byte == ASCII.quote || byte == ASCII.lineFeed
+            for byte in field
+            where byte == delimiter || byte == ASCII.quote || byte == ASCII.lineFeed
                 || byte == ASCII.carriageReturn
             {
                 needsQuotes = true

@@ -137,6 +137,12 @@ enum Schema {
                 ALTER TABLE startup ADD COLUMN last_batch_id INTEGER;
                 ALTER TABLE application ADD COLUMN last_batch_id INTEGER;
 
+                -- The batch that inserted a row: an undo removes these.
+                ALTER TABLE startup ADD COLUMN created_batch_id INTEGER;
+                ALTER TABLE application ADD COLUMN created_batch_id INTEGER;
+                CREATE INDEX startup_by_created_batch ON startup(created_batch_id) WHERE created_batch_id IS NOT NULL;
+                CREATE INDEX application_by_created_batch ON application(created_batch_id) WHERE created_batch_id IS NOT NULL;
+
                 CREATE TABLE batch (
                     id INTEGER PRIMARY KEY,
                     kind TEXT NOT NULL CHECK (kind IN ('import', 'decisions')),

@@ -74,7 +74,7 @@ public struct RowReader: Sendable {
 
         func text(_ field: ApplicationField) -> String? {
             guard let index = mapping.fieldColumns[field], index < cells.count else { return nil }
-            let value = FormulaGuard.unneutralised(cells[index]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = FormulaGuard.unneutralised(cells[index]).trimmedText
             return value.isEmpty ? nil : value
         }
         func parse<T>(_ field: ApplicationField, _ parser: (String) throws(ValueError) -> T) -> T? {
@@ -93,7 +93,7 @@ public struct RowReader: Sendable {
         for (index, column) in mapping.columns.enumerated() {
             if case .extra(let header) = column, index < cells.count {
                 let value = FormulaGuard.unneutralised(cells[index])
-                if !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { extras.append((header, value)) }
+                if !value.trimmedText.isEmpty { extras.append((header, value)) }
             }
         }
 

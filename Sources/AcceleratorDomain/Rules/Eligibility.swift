@@ -126,6 +126,6 @@ public enum Eligibility {
     }
 
     private static func isBlank(_ text: String?) -> Bool {
-        text?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true
+        text?.trimmedText.isEmpty ?? true
     }
 }

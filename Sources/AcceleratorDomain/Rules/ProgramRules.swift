@@ -9,7 +9,11 @@ public struct ProgramRules: Sendable, Equatable {
     /// A company older than this many years at its application date is flagged.
     public var maximumCompanyAgeYears: Int
     /// The emerging-technology sectors the program favours; a sector outside this list is flagged.
-    public var sectors: [String]
+    public var sectors: [String] {
+        didSet { sectorsByKey = Self.index(sectors) }
+    }
+    /// The sectors by their compact form, so a lookup folds the text once.
+    private var sectorsByKey: [String: String] = [:]
     /// The countries of the network in which a startup may enter a market.
     public var networkCountries: [CountryCode]
     /// How `a/b/yyyy` is read.
@@ -28,6 +32,7 @@ public struct ProgramRules: Sendable, Equatable {
         self.defaultCurrency = defaultCurrency
         self.maximumCompanyAgeYears = maximumCompanyAgeYears
         self.sectors = sectors
+        self.sectorsByKey = Self.index(sectors)
         self.networkCountries = networkCountries
         self.dateOrder = dateOrder
     }
@@ -49,10 +54,21 @@ public struct ProgramRules: Sendable, Equatable {
     /// The program's spelling of a sector when it is one of the favoured sectors, compared without
     /// case, accents or punctuation (`fintech` and `Fin-Tech` give `FinTech`).
     public func canonicalSector(_ sector: String) -> String? {
+        if sectorsByKey[sector] == sector { return sector }
         let key = TextFolding.compact(sector)
-        if let sector = sectors.first(where: { TextFolding.compact($0) == key }) { return sector }
+        if let sector = sectorsByKey[key] { return sector }
         guard let english = Self.frenchSectors[key] else { return nil }
-        return sectors.first { TextFolding.compact($0) == english }
+        return sectorsByKey[english]
+    }
+
+    /// Each sector under its compact form and under its exact spelling.
+    private static func index(_ sectors: [String]) -> [String: String] {
+        var index: [String: String] = [:]
+        for sector in sectors {
+            index[TextFolding.compact(sector)] = index[TextFolding.compact(sector)] ?? sector
+            index[sector] = sector
+        }
+        return index
     }
 
     /// French names of the default sectors, as staff write them (compact form → compact English).

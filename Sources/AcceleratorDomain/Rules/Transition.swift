@@ -287,7 +287,7 @@ public enum StageRules {
             case .failure(let refusal): refusals.append(refusal)
             }
         case .rejected, .withdrawn:
-            let reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let reason = request.reason?.trimmedText ?? ""
             if reason.isEmpty {
                 refusals.append(.reasonRequired(to))
             } else {
@@ -331,8 +331,8 @@ public enum StageRules {
 
     /// A complete mentor assignment from a draft, `nil` when the draft is empty.
     public static func mentorAssignment(from draft: MentorDraft) -> Result<MentorAssignment?, Refusal> {
-        let name = draft.mentorName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let organisation = draft.organisation?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let name = draft.mentorName?.trimmedText ?? ""
+        let organisation = draft.organisation?.trimmedText ?? ""
         if name.isEmpty && organisation.isEmpty { return .success(nil) }
         var missing: [MoveInput] = []
         if name.isEmpty { missing.append(.mentorName) }
@@ -350,7 +350,7 @@ public enum StageRules {
     /// A complete, valid funding record from a draft, `nil` when the draft is empty.
     public static func funding(from draft: FundingDraft, today: CalendarDate) -> Result<Funding?, FundingRefusals> {
         if draft.isEmpty { return .success(nil) }
-        let investor = draft.investor?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let investor = draft.investor?.trimmedText ?? ""
         var missing: [MoveInput] = []
         if draft.amount == nil { missing.append(.amount) }
         if draft.kind == nil { missing.append(.fundingKind) }
@@ -371,7 +371,7 @@ public enum StageRules {
         guard let country = draft.country else { return .failure(.marketIncomplete) }
         if country == .morocco { return .failure(.marketIsHome) }
         guard rules.isInNetwork(country) else { return .failure(.marketOutsideNetwork(country)) }
-        let partner = draft.partner?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let partner = draft.partner?.trimmedText
         return .success(MarketEntry(country: country, partner: partner?.isEmpty == true ? nil : partner))
     }
 }

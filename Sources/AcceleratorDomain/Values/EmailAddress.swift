@@ -45,15 +45,56 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible, Codable
 
     // MARK: - Private
 
+    private static let forbiddenBytes: Set<UInt8> = Set("<>()[]\\,;:\"".utf8)
+
     private static let forbiddenInLocalPart: Set<Character> = ["<", ">", "(", ")", "[", "]", "\\", ",", ";", ":", "\""]
 
     private static func checked(_ text: Substring) -> String? {
         guard text.utf8.count <= 254 else { return nil }
+        if let ascii = checkedASCII(text) { return ascii }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let local = parts[0], domain = parts[1].lowercased()
         guard isValidLocalPart(local), isValidDomain(domain) else { return nil }
         return String(local) + "@" + domain
+    }
+
+    /// The same check on bytes for a plain ASCII address (almost all of them); `nil` when the
+    /// address is not plain ASCII or is not valid, so that the general check decides.
+    private static func checkedASCII(_ text: Substring) -> String? {
+        var at = -1
+        var index = 0
+        for byte in text.utf8 {
+            if byte >= 0x7F || byte <= 0x20 { return nil }
+            if byte == UInt8(ascii: "@") {
+                if at >= 0 { return nil }
+                at = index
+            }
+            index += 1
+        }
+        let bytes = Array(text.utf8)
+        guard at > 0, at <= 64, at < bytes.count - 1 else { return nil }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        // Local part: no forbidden character, no leading, trailing or doubled dot.
+        guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."), !local.contains(where: forbiddenBytes.contains)
+        else { return nil }
+        var previous: UInt8 = 0
+        for byte in local {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return nil }
+            previous = byte
+        }
+        // Domain: labels of letters, digits and inner hyphens; at least two; a top level of two or more, not all digits.
+        guard domain.count <= 253 else { return nil }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return nil }
+        for label in labels {
+            guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
+                label.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") })
+            else { return nil }
+        }
+        guard let top = labels.last, top.count >= 2, !top.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return String(decoding: local, as: UTF8.self) + "@" + String(decoding: domain, as: UTF8.self)
     }
 
     private static func isValidLocalPart(_ local: Substring) -> Bool {

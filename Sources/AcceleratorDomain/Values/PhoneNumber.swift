@@ -51,7 +51,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible, Codable 
     private static func e164(_ text: Substring) -> String? {
         guard !text.isEmpty, text.count <= 40 else { return nil }
         // "(0)" marks the trunk zero that is dropped after an international prefix.
-        let characters = Array(text.replacingOccurrences(of: "(0)", with: " "))
+        let characters = text.utf8.contains(UInt8(ascii: "(")) ? Array(text.replacingOccurrences(of: "(0)", with: " ")) : Array(text)
         var digits: [UInt8] = []
         var hasPlus = false
         for character in characters {

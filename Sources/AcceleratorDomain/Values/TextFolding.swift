@@ -8,6 +8,52 @@ public enum TextFolding {
     /// Returns the text lowercased, without accents, with every run of punctuation, symbols and
     /// white space turned into one space, and trimmed: "  Côte d’Ivoire " → "cote d ivoire".
     public static func folded(_ text: String) -> String {
+        if let ascii = foldedASCII(text) { return ascii }
+        if let latin = foldedLatin(text) { return latin }
+        return foldedByDecomposition(text)
+    }
+
+    /// The folding of text written in ASCII and the Latin-1 and Latin Extended-A letters (French,
+    /// Spanish, …): each such letter folds alone, so its folding is looked up; `nil` for other text.
+    private static func foldedLatin(_ text: String) -> String? {
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let replacement: String
+            if value < 0x80 {
+                let byte = UInt8(value)
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    replacement = String(UnicodeScalar(lower))
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    replacement = String(scalar)
+                } else {
+                    replacement = ""
+                }
+            } else if value >= 0xC0 && value <= 0x17F {
+                replacement = latinFoldings[Int(value - 0xC0)]
+            } else {
+                return nil
+            }
+            if replacement.isEmpty {
+                pendingSpace = true
+            } else {
+                if pendingSpace, !output.isEmpty { output.append(" ") }
+                pendingSpace = false
+                output.append(contentsOf: replacement.unicodeScalars)
+            }
+        }
+        return String(output)
+    }
+
+    /// The folding of each letter from U+00C0 to U+017F, computed once by the general method.
+    private static let latinFoldings: [String] = (UInt32(0xC0)...0x17F).map { value in
+        UnicodeScalar(value).map { foldedByDecomposition(String($0)) } ?? ""
+    }
+
+    /// The general folding: compatibility decomposition, then marks dropped and separators collapsed.
+    private static func foldedByDecomposition(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         var pendingSpace = false
         let decomposed = text.lowercased().decomposedStringWithCompatibilityMapping
@@ -32,6 +78,31 @@ public enum TextFolding {
     /// "E-mail" → "email".
     public static func compact(_ text: String) -> String {
         String(folded(text).unicodeScalars.filter { $0 != " " })
+    }
+
+    /// The folding of plain ASCII text, done on bytes (most names and keys are ASCII); `nil` for
+    /// any other text. ASCII letters and digits are kept, lowercased; every other byte separates.
+    private static func foldedASCII(_ text: String) -> String? {
+        let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let lower = byte | 0x20
+                let isLetter = lower >= 0x61 && lower <= 0x7A
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                if isLetter || isDigit {
+                    if pendingSpace, !output.isEmpty { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(isLetter ? lower : byte)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+        return result ?? nil
     }
 
     /// Letters that do not decompose into a base letter and a mark, spelled as their base letters.

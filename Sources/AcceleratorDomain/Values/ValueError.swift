@@ -74,6 +74,21 @@ extension Character {
     var isValueSpace: Bool { isWhitespace || self == "\u{FEFF}" || self == "\u{200B}" }
 }
 
+extension String {
+    /// The text without the white space, no-break spaces and byte order marks around it; the text
+    /// itself (no copy) when its first and last bytes are plainly not spaces, as almost always.
+    public var trimmedText: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if Self.isPlainByte(first) && Self.isPlainByte(last) { return self }
+        return String(trimmedValue)
+    }
+
+    /// A byte that cannot start or end white space: printable ASCII other than the space.
+    private static func isPlainByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
+    }
+}
+
 extension StringProtocol {
     /// The text without the white space, no-break spaces and byte order marks around it.
     var trimmedValue: Substring {

@@ -87,66 +87,68 @@ extension AppDatabase {
             }
             if let undoneAt: String = batch["undone_at"] { throw UndoError.alreadyUndone(id, at: undoneAt) }
             let changes = try Row.fetchAll(
-                db, sql: "SELECT entity, entity_id, action, line, before FROM batch_change WHERE batch_id = ? ORDER BY id DESC",
+                db, sql: "SELECT entity, entity_id, line, before FROM batch_change WHERE batch_id = ? ORDER BY id DESC",
                 arguments: [id])
+
+            // Every row the batch wrote must still be as the batch left it.
             var conflicts: [String] = []
             for change in changes {
                 let entity: String = change["entity"]
                 let entityId: Int64 = change["entity_id"]
                 let line: Int = change["line"]
-                let table = entity == "startup" ? "startup" : "application"
-                let last = try Row.fetchOne(db, sql: "SELECT last_batch_id FROM \(table) WHERE id = ?", arguments: [entityId])
-                guard let last else {
-                    conflicts.append("line \(line): the \(entity) #\(entityId) no longer exists")
-                    continue
-                }
-                if (last["last_batch_id"] as Int64?) != id {
+                let last = try Int64?.fetchOne(
+                    db, sql: "SELECT last_batch_id FROM \(entity) WHERE id = ?", arguments: [entityId])
+                if last != id {
                     conflicts.append("line \(line): \(try Self.describe(db, entity: entity, id: entityId)) was changed after this import")
                 }
             }
-            guard conflicts.isEmpty else { throw UndoError.changedSince(id, conflicts.reversed()) }
+            for entity in ["startup", "application"] {
+                let changedIds = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM \(entity) WHERE created_batch_id = ? AND last_batch_id IS NOT ? ORDER BY id
+                    """, arguments: [id, id])
+                for entityId in changedIds {
+                    conflicts.append("\(try Self.describe(db, entity: entity, id: entityId)) was changed after this import")
+                }
+            }
+            let laterApplications = try Int64.fetchAll(db, sql: """
+                SELECT a.id FROM application a JOIN startup s ON s.id = a.startup_id
+                 WHERE s.created_batch_id = ? AND a.created_batch_id IS NOT ? ORDER BY a.id
+                """, arguments: [id, id])
+            for applicationId in laterApplications {
+                conflicts.append("\(try Self.describe(db, entity: "application", id: applicationId)) was added after this import")
+            }
+            guard conflicts.isEmpty else { throw UndoError.changedSince(id, conflicts) }
 
-            var removed = 0
             var restored = 0
             for change in changes {
                 let entity: String = change["entity"]
                 let entityId: Int64 = change["entity_id"]
-                let action: String = change["action"]
-                switch (entity, action) {
-                case ("application", "insert"):
-                    try db.execute(sql: "DELETE FROM application WHERE id = ?", arguments: [entityId])
-                    removed += 1
-                case ("startup", "insert"):
-                    try db.execute(sql: "DELETE FROM founder WHERE startup_id = ?", arguments: [entityId])
-                    try db.execute(sql: "DELETE FROM startup WHERE id = ?", arguments: [entityId])
-                case ("application", _):
-                    let before = Dictionary(JSONText.decodePairs(change["before"]), uniquingKeysWith: { $1 })
+                let values = Dictionary(JSONText.decodePairs(change["before"]), uniquingKeysWith: { $1 })
+                let lastBatch = values["last_batch_id"].flatMap { Int64($0) }
+                if entity == "application" {
                     try db.execute(
                         sql: "UPDATE application SET applied_on = ?, warnings = ?, extra = ?, last_batch_id = ? WHERE id = ?",
-                        arguments: [before["applied_on"], before["warnings"], before["extra"],
-                                    before["last_batch_id"].flatMap { Int64($0) }, entityId])
-                    restored += 1
-                default:
-                    let pairs = JSONText.decodePairs(change["before"])
-                    var values: [String: String] = [:]
-                    var columns: [String] = []
-                    for (name, value) in pairs {
-                        values[name] = value
-                        if !["lead_name", "lead_email", "last_batch_id"].contains(name) { columns.append(name) }
-                    }
+                        arguments: [values["applied_on"], values["warnings"], values["extra"], lastBatch, entityId])
+                } else {
+                    let columns = JSONText.decodePairs(change["before"]).map(\.0)
+                        .filter { !["lead_name", "lead_email", "last_batch_id"].contains($0) }
                     let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
                     let arguments = columns.map { Importer.decode(values[$0] ?? "\u{0}") }
                     try db.execute(
                         sql: "UPDATE startup SET \(assignments), last_batch_id = ? WHERE id = ?",
-                        arguments: StatementArguments(arguments + [
-                            values["last_batch_id"].flatMap { Int64($0) }.databaseValue, entityId.databaseValue,
-                        ]))
+                        arguments: StatementArguments(arguments + [lastBatch.databaseValue, entityId.databaseValue]))
                     try db.execute(
                         sql: "UPDATE founder SET full_name = ?, email = ? WHERE startup_id = ? AND is_lead = 1",
                         arguments: [values["lead_name"] ?? "", values["lead_email"].flatMap { $0.isEmpty ? nil : $0 }, entityId])
-                    restored += 1
                 }
+                restored += 1
             }
+            try db.execute(sql: "DELETE FROM application WHERE created_batch_id = ?", arguments: [id])
+            let removed = db.changesCount
+            try db.execute(sql: """
+                DELETE FROM founder WHERE startup_id IN (SELECT id FROM startup WHERE created_batch_id = ?)
+                """, arguments: [id])
+            try db.execute(sql: "DELETE FROM startup WHERE created_batch_id = ?", arguments: [id])
             try db.execute(sql: "UPDATE batch SET undone_at = ? WHERE id = ?", arguments: [Timestamp.now(), id])
             return UndoOutcome(batchId: id, removed: removed, restored: restored)
         }

@@ -115,6 +115,11 @@ struct Importer {
     /// Columns of the original file kept in a rejects file (not its own `line`/`error`).
     let keptColumns: [Int]
 
+    /// Statements prepared once per import and reused for every row.
+    let statements: Statements
+    /// For each startup id written or met by this file, the line that did it (0: not yet).
+    var seenLines: [UInt32] = []
+
     var knownCohorts: Set<String> = []
     var createdCohorts: [CreatedCohort] = []
     var inserted = 0
@@ -127,8 +132,9 @@ struct Importer {
     var duplicates: [DuplicateRow] = []
     var mappingChanged = false
 
-    /// The most diagnostics kept in the report; the counts stay exact beyond it.
-    static let diagnosticLimit = 100_000
+    /// The most diagnostics of each severity kept in the report (memory stays flat on a huge bad
+    /// file); the counts stay exact beyond it.
+    static let diagnosticLimit = 10_000
 
     init(
         db: Database, request: ImportRequest, sha256: String, headers: [String], overrides: [String: ImportColumn],
@@ -204,8 +210,61 @@ struct Importer {
                 """,
             arguments: [request.path, sha256, DialectSummary(dialect).summary, defaultCohort, now])
         batchId = db.lastInsertedRowID
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (startup_id INTEGER PRIMARY KEY, line INTEGER NOT NULL)")
-        try db.execute(sql: "DELETE FROM import_seen")
+        statements = try Statements(db: db, startupColumns: startupColumns)
+    }
+
+    /// The statements of the row loop.
+    struct Statements {
+        let findByICE: Statement
+        let findByIdentity: Statement
+        let applications: Statement
+        let storedStartup: Statement
+        let insertStartup: Statement
+        let insertFounder: Statement
+        let updateStartup: Statement
+        let updateFounder: Statement
+        let insertApplication: Statement
+        let updateApplication: Statement
+        let insertChange: Statement
+
+        init(db: Database, startupColumns: [StartupColumn]) throws {
+            findByICE = try db.makeStatement(sql: "SELECT id FROM startup WHERE ice = ?")
+            findByIdentity = try db.makeStatement(sql: "SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? ORDER BY id LIMIT 1")
+            applications = try db.makeStatement(sql: """
+                SELECT id, cohort_code, stage, applied_on, warnings, extra, last_batch_id FROM application WHERE startup_id = ?
+                """)
+            let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
+            storedStartup = try db.makeStatement(sql: """
+                SELECT \(names.joined(separator: ", ")), last_batch_id,
+                       (SELECT full_name FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_name,
+                       (SELECT email FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_email
+                  FROM startup WHERE id = ?
+                """)
+            let insertNames = StartupColumn.all.map(\.name)
+                + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id"]
+            insertStartup = try db.makeStatement(sql: """
+                INSERT INTO startup (\(insertNames.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: insertNames.count).joined(separator: ", ")))
+                """)
+            insertFounder = try db.makeStatement(sql: """
+                INSERT INTO founder (startup_id, position, full_name, email, is_lead) VALUES (?, 0, ?, ?, 1)
+                """)
+            updateStartup = try db.makeStatement(sql: """
+                UPDATE startup SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ?, last_batch_id = ? WHERE id = ?
+                """)
+            updateFounder = try db.makeStatement(sql: "UPDATE founder SET full_name = ?, email = ? WHERE startup_id = ? AND is_lead = 1")
+            insertApplication = try db.makeStatement(sql: """
+                INSERT INTO application (startup_id, cohort_code, stage, applied_on, warnings, extra, created_at, updated_at,
+                                         last_batch_id, created_batch_id)
+                VALUES (?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?)
+                """)
+            updateApplication = try db.makeStatement(sql: """
+                UPDATE application SET applied_on = ?, warnings = ?, extra = ?, updated_at = ?, last_batch_id = ? WHERE id = ?
+                """)
+            insertChange = try db.makeStatement(sql: """
+                INSERT INTO batch_change (batch_id, entity, entity_id, action, line, before) VALUES (?, ?, ?, 'update', ?, ?)
+                """)
+        }
     }
 
     static func signature(of headers: [String]) -> String {
@@ -277,7 +336,7 @@ struct Importer {
             return
         }
         do {
-            form.cohort = try AppDatabase.cohortCode(form.cohort)
+            if form.cohort != rowReader.defaultCohort { form.cohort = try AppDatabase.cohortCode(form.cohort) }
         } catch {
             let index = mapping.fieldColumns[.cohort]
             try reject(ImportDiagnostic(
@@ -285,17 +344,14 @@ struct Importer {
                 message: error.description, severity: .error), cells: cells, rejects: &rejects)
             return
         }
-        let existing = try AppDatabase.findStartup(db, ice: form.ice, name: form.name, leadEmail: form.leadFounder?.email)
+        let nameKey = TextFolding.folded(form.name ?? "")
+        let existing = try findStartup(form, nameKey: nameKey)
         var applicationInCohort: Row?
         var open: [(cohort: String, stage: Stage)] = []
         if let existing {
-            let statement = try db.cachedStatement(sql: """
-                SELECT id, cohort_code, stage, applied_on, warnings, extra, last_batch_id
-                  FROM application WHERE startup_id = ?
-                """)
-            for application in try Row.fetchAll(statement, arguments: [existing]) {
-                let code: String = application["cohort_code"]
-                let stage = Stage(rawValue: application["stage"]) ?? .applied
+            for application in try Row.fetchAll(statements.applications, arguments: [existing]) {
+                let code: String = application[1]
+                let stage = Stage(rawValue: application[2]) ?? .applied
                 if code == form.cohort {
                     applicationInCohort = application
                 } else if stage.isOpen {
@@ -304,67 +360,85 @@ struct Importer {
             }
         }
         let issues = Eligibility.check(form, openApplications: open, rules: rules, today: request.today)
-        let findings = issues.map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
-        let rowErrors = findings.filter { $0.severity == .error }
-        guard rowErrors.isEmpty else {
-            try reject(rowErrors, cells: cells, rejects: &rejects)
-            return
-        }
-        let warnings = findings.filter { $0.severity == .warning }
-        warningCount += warnings.count
-        for warning in warnings where flagged.count < Self.diagnosticLimit { flagged.append(warning) }
-
-        // A startup already written by this file: the later row wins, and the report names both.
-        if let existing {
-            if let earlier = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT line FROM import_seen WHERE startup_id = ?"), arguments: [existing])
-            {
-                duplicates.append(DuplicateRow(line: line, earlierLine: earlier, startup: form.name ?? ""))
-                try db.cachedStatement(sql: "UPDATE import_seen SET line = ? WHERE startup_id = ?").execute(arguments: [line, existing])
+        var warnings: [ImportDiagnostic] = []
+        if !issues.isEmpty {
+            let findings = issues.map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
+            let rowErrors = findings.filter { $0.severity == .error }
+            guard rowErrors.isEmpty else {
+                try reject(rowErrors, cells: cells, rejects: &rejects)
+                return
             }
+            warnings = findings
+            warningCount += warnings.count
+            for warning in warnings where flagged.count < Self.diagnosticLimit { flagged.append(warning) }
         }
 
         var changed = false
         let startupId: Int64
         if let existing {
             startupId = existing
-            changed = try updateStartup(existing, form: form, line: line)
+            // A startup already met in this file: the later row wins, and the report names both lines.
+            if let earlier = seenLine(of: existing) {
+                duplicates.append(DuplicateRow(line: line, earlierLine: earlier, startup: form.name ?? ""))
+            }
+            changed = try updateStartup(existing, form: form, nameKey: nameKey, line: line)
         } else {
-            startupId = try insertStartup(form: form, line: line)
+            startupId = try insertStartup(form: form, nameKey: nameKey)
         }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO import_seen (startup_id, line) VALUES (?, ?)")
-            .execute(arguments: [startupId, line])
+        markSeen(startupId, line: line)
 
         let warningText = JSONText.encode(warnings.map(\.message))
         let extraText: String? = mapping.extraHeaders.isEmpty ? nil : JSONText.encode(pairs: row.extras)
         if let application = applicationInCohort {
-            let id: Int64 = application["id"]
-            let appliedOn = mapping.fieldColumns[.appliedAt] != nil ? form.appliedOn.description : (application["applied_on"] as String)
-            let extra = extraText ?? (application["extra"] as String)
-            if appliedOn != application["applied_on"] || warningText != application["warnings"] || extra != application["extra"] {
-                let lastBatch: Int64? = application["last_batch_id"]
+            let id: Int64 = application[0]
+            let storedAppliedOn: String = application[3]
+            let storedWarnings: String = application[4]
+            let storedExtra: String = application[5]
+            let appliedOn = mapping.fieldColumns[.appliedAt] != nil ? form.appliedOn.description : storedAppliedOn
+            let extra = extraText ?? storedExtra
+            if appliedOn != storedAppliedOn || warningText != storedWarnings || extra != storedExtra {
+                let lastBatch: Int64? = application[6]
                 if lastBatch != batchId {
                     let before = JSONText.encode(pairs: [
-                        ("applied_on", application["applied_on"] as String), ("warnings", application["warnings"] as String),
-                        ("extra", application["extra"] as String), ("last_batch_id", lastBatch.map(String.init) ?? ""),
+                        ("applied_on", storedAppliedOn), ("warnings", storedWarnings), ("extra", storedExtra),
+                        ("last_batch_id", lastBatch.map(String.init) ?? ""),
                     ])
-                    try recordChange(entity: "application", id: id, action: "update", line: line, before: before)
+                    try statements.insertChange.execute(arguments: [batchId, "application", id, line, before])
                 }
-                try db.cachedStatement(sql: """
-                    UPDATE application SET applied_on = ?, warnings = ?, extra = ?, updated_at = ?, last_batch_id = ? WHERE id = ?
-                    """).execute(arguments: [appliedOn, warningText, extra, now, batchId, id])
+                try statements.updateApplication.execute(arguments: [appliedOn, warningText, extra, now, batchId, id])
                 changed = true
             }
             if changed { updated += 1 } else { unchanged += 1 }
         } else {
             try ensureCohort(form.cohort)
-            try db.cachedStatement(sql: """
-                INSERT INTO application (startup_id, cohort_code, stage, applied_on, warnings, extra, created_at, updated_at, last_batch_id)
-                VALUES (?, ?, 'applied', ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [startupId, form.cohort, form.appliedOn.description, warningText, extraText ?? "[]", now, now, batchId])
-            try recordChange(entity: "application", id: db.lastInsertedRowID, action: "insert", line: line, before: nil)
+            try statements.insertApplication.execute(arguments: [
+                startupId, form.cohort, form.appliedOn.description, warningText, extraText ?? "[]", now, now, batchId, batchId,
+            ])
             inserted += 1
         }
+    }
+
+    /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead e-mail.
+    func findStartup(_ form: ApplicationForm, nameKey: String) throws -> Int64? {
+        if let ice = form.ice, let id = try Int64.fetchOne(statements.findByICE, arguments: [ice.digits]) {
+            return id
+        }
+        guard form.name != nil, let email = form.leadFounder?.email else { return nil }
+        return try Int64.fetchOne(statements.findByIdentity, arguments: [nameKey, email.text.lowercased()])
+    }
+
+    func seenLine(of startupId: Int64) -> Int? {
+        guard startupId >= 0, startupId < seenLines.count, seenLines[Int(startupId)] != 0 else { return nil }
+        return Int(seenLines[Int(startupId)])
+    }
+
+    mutating func markSeen(_ startupId: Int64, line: Int) {
+        guard startupId >= 0, startupId < Int64(Int32.max) else { return }
+        let index = Int(startupId)
+        if index >= seenLines.count {
+            seenLines.append(contentsOf: repeatElement(0, count: max(index + 1 - seenLines.count, seenLines.count / 2 + 1024)))
+        }
+        seenLines[index] = UInt32(clamping: line)
     }
 
     mutating func ensureCohort(_ code: String) throws {
@@ -375,69 +449,59 @@ struct Importer {
         knownCohorts.insert(code)
     }
 
-    func recordChange(entity: String, id: Int64, action: String, line: Int, before: String?) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO batch_change (batch_id, entity, entity_id, action, line, before) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [batchId, entity, id, action, line, before])
-    }
-
     // MARK: - Startups
 
-    func insertStartup(form: ApplicationForm, line: Int) throws -> Int64 {
-        var values = StartupColumn.all.map { ($0.name, $0.value(form, rules)) }
-        values.append(("name_key", TextFolding.folded(form.name ?? "").databaseValue))
-        values.append(("lead_email_key", form.leadFounder?.email?.text.lowercased().databaseValue ?? .null))
-        values.append(("created_at", now.databaseValue))
-        values.append(("updated_at", now.databaseValue))
-        values.append(("last_batch_id", batchId.databaseValue))
-        let columns = values.map(\.0).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO startup (\(columns)) VALUES (\(marks))")
-            .execute(arguments: StatementArguments(values.map(\.1)))
+    func insertStartup(form: ApplicationForm, nameKey: String) throws -> Int64 {
+        var values = StartupColumn.all.map { $0.value(form, rules) }
+        values.append(nameKey.databaseValue)
+        values.append(form.leadFounder?.email?.text.lowercased().databaseValue ?? .null)
+        values.append(now.databaseValue)
+        values.append(now.databaseValue)
+        values.append(batchId.databaseValue)
+        values.append(batchId.databaseValue)
+        try statements.insertStartup.execute(arguments: StatementArguments(values))
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO founder (startup_id, position, full_name, email, is_lead) VALUES (?, 0, ?, ?, 1)")
-            .execute(arguments: [id, form.leadFounder?.fullName ?? "", form.leadFounder?.email?.text])
-        try recordChange(entity: "startup", id: id, action: "insert", line: line, before: nil)
+        try statements.insertFounder.execute(arguments: [id, form.leadFounder?.fullName ?? "", form.leadFounder?.email?.text])
         return id
     }
 
     /// Updates the columns this file maps when they differ; returns whether anything changed.
-    func updateStartup(_ id: Int64, form: ApplicationForm, line: Int) throws -> Bool {
-        let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
-        guard let stored = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT \(names.joined(separator: ", ")), last_batch_id,
-                       (SELECT full_name FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_name,
-                       (SELECT email FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_email
-                  FROM startup WHERE id = ?
-                """), arguments: [id])
-        else { return false }
+    func updateStartup(_ id: Int64, form: ApplicationForm, nameKey: String, line: Int) throws -> Bool {
+        guard let stored = try Row.fetchOne(statements.storedStartup, arguments: [id]) else { return false }
         var values = startupColumns.map { $0.value(form, rules) }
-        values.append(TextFolding.folded(form.name ?? "").databaseValue)
+        values.append(nameKey.databaseValue)
         values.append(form.leadFounder?.email?.text.lowercased().databaseValue ?? .null)
+        let count = values.count
         let leadName = form.leadFounder?.fullName ?? ""
         let leadEmail = form.leadFounder?.email?.text
-        let storedValues = names.map { stored[$0] as DatabaseValue }
-        let sameFounder = (stored["lead_name"] as String?) == leadName && (stored["lead_email"] as String?) == leadEmail
-        if storedValues == values && sameFounder { return false }
+        let storedLeadName: String? = stored[count + 1]
+        let storedLeadEmail: String? = stored[count + 2]
+        let sameFounder = storedLeadName == leadName && storedLeadEmail == leadEmail
+        var same = sameFounder
+        if same {
+            for index in 0..<count where (stored[index] as DatabaseValue) != values[index] {
+                same = false
+                break
+            }
+        }
+        if same { return false }
 
-        let lastBatch: Int64? = stored["last_batch_id"]
+        let lastBatch: Int64? = stored[count]
         if lastBatch != batchId {
+            let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
             var before: [(String, String)] = []
             for (index, name) in names.enumerated() {
-                before.append((name, Self.encode(storedValues[index])))
+                before.append((name, Self.encode(stored[index] as DatabaseValue)))
             }
-            before.append(("lead_name", (stored["lead_name"] as String?) ?? ""))
-            before.append(("lead_email", (stored["lead_email"] as String?) ?? ""))
+            before.append(("lead_name", storedLeadName ?? ""))
+            before.append(("lead_email", storedLeadEmail ?? ""))
             before.append(("last_batch_id", lastBatch.map(String.init) ?? ""))
-            try recordChange(entity: "startup", id: id, action: "update", line: line, before: JSONText.encode(pairs: before))
+            try statements.insertChange.execute(arguments: [batchId, "startup", id, line, JSONText.encode(pairs: before)])
         }
-        let assignments = names.map { "\($0) = ?" }.joined(separator: ", ")
-        try db.cachedStatement(sql: "UPDATE startup SET \(assignments), updated_at = ?, last_batch_id = ? WHERE id = ?")
-            .execute(arguments: StatementArguments(values + [now.databaseValue, batchId.databaseValue, id.databaseValue]))
+        try statements.updateStartup.execute(
+            arguments: StatementArguments(values + [now.databaseValue, batchId.databaseValue, id.databaseValue]))
         if !sameFounder {
-            try db.cachedStatement(sql: "UPDATE founder SET full_name = ?, email = ? WHERE startup_id = ? AND is_lead = 1")
-                .execute(arguments: [leadName, leadEmail, id])
+            try statements.updateFounder.execute(arguments: [leadName, leadEmail, id])
         }
         return true
     }
@@ -486,7 +550,6 @@ struct Importer {
             // Nothing imported: no batch to undo.
             try? db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [batchId])
         }
-        try? db.execute(sql: "DELETE FROM import_seen")
         let report = ImportReport(
             file: request.path, sha256: sha256, dialect: DialectSummary(dialect),
             batchId: (inserted > 0 || updated > 0) && commit ? batchId : nil,

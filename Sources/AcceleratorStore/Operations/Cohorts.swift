@@ -29,10 +29,11 @@ public struct CreatedCohort: Sendable, Equatable, Codable {
 extension AppDatabase {
     /// Normalises a cohort code as staff type it (`2026-a` → `2026-A`).
     public static func cohortCode(_ text: String) throws(OperationError) -> String {
-        let code = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
-        guard !code.isEmpty, code.count <= 32, code.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII })
-        else { throw .invalidCohortCode(text) }
+        let code = text.trimmedText.uppercased()
+        let isValid = !code.isEmpty && code.utf8.count <= 32 && code.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        guard isValid else { throw .invalidCohortCode(text) }
         return code
     }
 

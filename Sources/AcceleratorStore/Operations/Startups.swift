@@ -67,14 +67,14 @@ extension AppDatabase {
     /// The startup that is the same as the form's: same ICE, else same normalised name and lead e-mail.
     static func findStartup(_ db: Database, ice: ICE?, name: String?, leadEmail: EmailAddress?) throws -> Int64? {
         if let ice {
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM startup WHERE ice = ?", arguments: [ice.digits]) {
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM startup WHERE ice = ?"), arguments: [ice.digits]) {
                 return id
             }
         }
         guard let name, let leadEmail else { return nil }
-        return try Int64.fetchOne(db, sql: """
+        return try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? ORDER BY id LIMIT 1
-            """, arguments: [TextFolding.folded(name), leadEmail.text.lowercased()])
+            """), arguments: [TextFolding.folded(name), leadEmail.text.lowercased()])
     }
 
     /// Inserts or updates a startup and its founders from a form; returns its id.
@@ -191,13 +191,16 @@ extension AppDatabase {
     }
 }
 
-/// JSON text columns (warnings, extra attributes).
+/// JSON text columns (warnings, extra attributes), written by hand: the import writes two per row.
 enum JSONText {
     static func encode(_ strings: [String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: strings, options: [.withoutEscapingSlashes]) else {
-            return "[]"
+        if strings.isEmpty { return "[]" }
+        var out = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(string, to: &out)
         }
-        return String(decoding: data, as: UTF8.self)
+        return out + "]"
     }
 
     static func decodeStrings(_ text: String?) -> [String] {
@@ -209,11 +212,16 @@ enum JSONText {
 
     /// Extra attributes kept in column order, as an array of `[name, value]` pairs.
     static func encode(pairs: [(String, String)]) -> String {
-        let array = pairs.map { [$0.0, $0.1] }
-        guard let data = try? JSONSerialization.data(withJSONObject: array, options: [.withoutEscapingSlashes]) else {
-            return "[]"
+        if pairs.isEmpty { return "[]" }
+        var out = "["
+        for (index, pair) in pairs.enumerated() {
+            out += index > 0 ? ",[" : "["
+            appendQuoted(pair.0, to: &out)
+            out += ","
+            appendQuoted(pair.1, to: &out)
+            out += "]"
         }
-        return String(decoding: data, as: UTF8.self)
+        return out + "]"
     }
 
     static func decodePairs(_ text: String?) -> [(String, String)] {
@@ -221,5 +229,36 @@ enum JSONText {
             return []
         }
         return object.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
+    }
+
+    /// Appends a JSON string literal (RFC 8259 escapes; other characters as they are).
+    static func appendQuoted(_ string: String, to out: inout String) {
+        out += "\""
+        var plain = true
+        for byte in string.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            plain = false
+            break
+        }
+        if plain {
+            out += string
+        } else {
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        out += "\""
     }
 }

@@ -141,6 +141,9 @@ struct Import: ParsableCommand {
         if report.rejected > report.errors.count {
             lines.append("(only the first \(report.errors.count) errors are listed)")
         }
+        if report.warnings > report.flagged.count {
+            lines.append("(only the first \(report.flagged.count) warnings are listed)")
+        }
         let counts = "\(report.inserted) inserted, \(report.updated) updated, \(report.unchanged) unchanged, \(report.rejected) rejected, \(report.warnings) warnings"
         if report.dryRun {
             lines.append("Dry run, nothing written: \(counts).")

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Import benchmark: accelerator import against sqlite3 .import of the same file, in the same run.
+#
+# Usage: Scripts/bench_import.sh [ROWS ...]     (default: 100000 1000000)
+# Targets (issue 3): import ≤ 1.5× .import; re-import of the same file ≤ 1.0×;
+# peak RSS ≤ 64 MiB, and the same at 100k and 1M rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product accelerator >&2
+binary=.build/release/accelerator
+work=${BENCH_DIR:-/tmp/accelerator-bench}
+mkdir -p "$work"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+
+# Prints "seconds peak_kib" for a command (its own output discarded).
+measure() {
+  local stats
+  stats=$(mktemp)
+  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; cat "$stats" >&2; exit 1; }
+  tail -1 "$stats"
+  rm -f "$stats"
+}
+
+printf '%-9s %-9s %10s %10s %10s %8s %8s %10s %10s\n' rows size sqlite3_s import_s reimport_s ratio re_ratio import_MiB sqlite_MiB
+for rows in "${sizes[@]}"; do
+  file="$work/applicants-$rows.csv"
+  [ -f "$file" ] || python3 Scripts/generate_applicants.py "$rows" "$file"
+  size=$(du -h "$file" | cut -f1)
+
+  rm -f "$work/flat.sqlite"
+  read -r sqlite_s sqlite_kib <<<"$(measure sqlite3 "$work/flat.sqlite" ".mode csv" ".import $file flat")"
+
+  db="$work/bench.sqlite"
+  rm -f "$db" "$db-wal" "$db-shm"
+  read -r import_s import_kib <<<"$(measure "$binary" import "$file" --cohort 2026-A --db "$db" --format json)"
+  read -r reimport_s reimport_kib <<<"$(measure "$binary" import "$file" --cohort 2026-A --db "$db" --format json)"
+
+  inserted=$(sqlite3 "$db" "SELECT COUNT(*) FROM application")
+  [ "$inserted" = "$rows" ] || { echo "expected $rows applications, found $inserted" >&2; exit 1; }
+  peak_kib=$(( import_kib > reimport_kib ? import_kib : reimport_kib ))
+  python3 - "$rows" "$size" "$sqlite_s" "$import_s" "$reimport_s" "$peak_kib" "$sqlite_kib" <<'PY'
+import sys
+rows, size, s, i, r, peak, skib = sys.argv[1:]
+s, i, r = float(s), float(i), float(r)
+print(f"{rows:<9} {size:<9} {s:10.2f} {i:10.2f} {r:10.2f} {i/s:8.2f} {r/s:8.2f} {int(peak)/1024:10.1f} {int(skib)/1024:10.1f}")
+PY
+done

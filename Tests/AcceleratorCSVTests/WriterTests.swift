@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import AcceleratorCSV
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@Suite("Writing")
+struct WriterTests {
+    static let quotingCases: [(String, String)] = [
+        ("plain", "plain"),
+        ("", ""),
+        ("a,b", "\"a,b\""),
+        ("a;b", "a;b"),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("\"", "\"\"\"\""),
+        ("line\nbreak", "\"line\nbreak\""),
+        ("carriage\rreturn", "\"carriage\rreturn\""),
+        ("windows\r\nbreak", "\"windows\r\nbreak\""),
+        (" leading", "\" leading\""),
+        ("trailing ", "\"trailing \""),
+        ("in side", "in side"),
+        ("Fès", "Fès"),
+        ("المغرب", "المغرب"),
+    ]
+
+    @Test("RFC 4180 quotes a field only when it must, doubling quotes", arguments: quotingCases)
+    func rfc4180Quoting(_ field: String, _ written: String) throws {
+        var writer = CSVWriter(format: .rfc4180)
+        try writer.write([field, "x"])
+        #expect(writer.bytes == utf8("\(written),x\r\n"))
+    }
+
+    @Test("The French Excel format writes a byte order mark, semicolons and CRLF, quoting semicolons not commas")
+    func excelFrenchFormat() throws {
+        var writer = CSVWriter(format: .excelFrench)
+        try writer.write(["nom", "montant"])
+        try writer.write(["Atlas; AI", "1 500 000,50"])
+        #expect(writer.bytes == [0xEF, 0xBB, 0xBF] + utf8("nom;montant\r\n\"Atlas; AI\";1 500 000,50\r\n"))
+    }
+
+    @Test("A record of one empty field is written as a quoted empty string, so it is not a blank line")
+    func singleEmptyFieldIsQuoted() throws {
+        var writer = CSVWriter(format: .rfc4180)
+        try writer.write([""])
+        #expect(writer.bytes == utf8("\"\"\r\n"))
+    }
+
+    static let roundTripRecords: [[String]] = [
+        ["nom", "ville", "note", "montant"],
+        ["Atlas; AI", "Casablanca, Maroc", "dit \"bonjour\"", "1 500 000,50"],
+        ["line\nbreak", "windows\r\nbreak", "carriage\rreturn", ""],
+        ["  leading", "trailing  ", " ", "\"\""],
+        ["École Ñandú", "المغرب", "ⴰⵎⴰⵣⵉⵖ", "€ ’ œ"],
+        ["", "", "", ""],
+        ["1", "", "", "4"],
+    ]
+
+    @Test("Writing then reading gives the same fields", arguments: [CSVWriter.Format.rfc4180, .excelFrench])
+    func roundTrip(format: CSVWriter.Format) throws {
+        var writer = CSVWriter(format: format)
+        for record in Self.roundTripRecords { try writer.write(record) }
+        try writer.finish()
+        var reader = try CSVReader(bytes: writer.bytes)
+        #expect(reader.dialect.delimiter == format.delimiter)
+        #expect(reader.dialect.hasByteOrderMark == format.writesByteOrderMark)
+        #expect(reader.dialect.lineEnding == .crlf)
+        var read: [[String]] = []
+        while let record = try reader.next() { read.append(record.fields) }
+        #expect(read.map(utf8Bytes) == Self.roundTripRecords.map(utf8Bytes))
+    }
+
+    @Test("A single-column round trip keeps empty values")
+    func singleColumnRoundTrip() throws {
+        var writer = CSVWriter(format: .rfc4180)
+        for record in [["name"], [""], ["x"], [""]] { try writer.write(record) }
+        #expect(try readFields(String(decoding: writer.bytes, as: UTF8.self)) == [["name"], [""], ["x"], [""]])
+    }
+
+    @Test("A file writer creates the file with the asked permissions and can be read back")
+    func fileWriterCreatesFile() throws {
+        let path = temporaryPath()
+        defer { removeTemporaryFile(path) }
+        var writer = try CSVWriter(path: path, format: .excelFrench)
+        try writer.write(["nom", "ville"])
+        try writer.write(["Atlas", "Fès"])
+        #expect(writer.bytes.isEmpty)
+        try writer.finish()
+        #expect(try permissions(of: path) == 0o600)
+        var reader = try CSVReader(path: path)
+        #expect(try reader.next()?.fields == ["nom", "ville"])
+        #expect(try reader.next()?.fields == ["Atlas", "Fès"])
+    }
+
+    @Test("A file writer truncates an existing file and enforces the permissions")
+    func fileWriterEnforcesPermissions() throws {
+        let path = try temporaryFile(utf8(String(repeating: "old content\n", count: 100)))
+        defer { removeTemporaryFile(path) }
+        chmod(path, 0o644)
+        var writer = try CSVWriter(path: path, format: .rfc4180, permissions: 0o640)
+        try writer.write(["a"])
+        try writer.finish()
+        #expect(try permissions(of: path) == 0o640)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("a\r\n".utf8))
+    }
+
+    @Test("A file writer flushes large outputs in pieces and writes them all")
+    func largeOutputIsComplete() throws {
+        let path = temporaryPath()
+        defer { removeTemporaryFile(path) }
+        var writer = try CSVWriter(path: path, format: .rfc4180)
+        let row = ["12345", "Atlas, AI", "dit \"oui\"", String(repeating: "x", count: 100)]
+        for _ in 0..<30_000 { try writer.write(row) }
+        try writer.finish()
+        var reader = try CSVReader(path: path)
+        var count = 0
+        while let record = try reader.next() {
+            #expect(record.fields == row)
+            count += 1
+        }
+        #expect(count == 30_000)
+    }
+
+    @Test("A file that cannot be created is an error naming the path")
+    func uncreatableFileIsAnError() {
+        let path = temporaryPath("missing-folder") + "/out.csv"
+        #expect(throws: CSVError.cannotCreate(path: path, reason: "No such file or directory")) {
+            _ = try CSVWriter(path: path, format: .rfc4180)
+        }
+    }
+
+    @Test("Writing after finish is an error")
+    func writingAfterFinishIsAnError() throws {
+        let path = temporaryPath()
+        defer { removeTemporaryFile(path) }
+        var writer = try CSVWriter(path: path, format: .rfc4180)
+        try writer.finish()
+        #expect(throws: CSVError.cannotWrite(path: path, reason: "the writer is already finished")) {
+            try writer.write(["a"])
+        }
+    }
+
+    private func permissions(of path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return try #require(attributes[.posixPermissions] as? Int)
+    }
+}
