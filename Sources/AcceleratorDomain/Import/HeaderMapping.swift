@@ -65,7 +65,8 @@ public struct HeaderMapping: Sendable, Equatable {
     /// The fields an application cannot do without.
     public static let requiredFields: [ApplicationField] = [.name, .founder, .email, .city, .sector]
 
-    /// Parses `--map` arguments (`Header text=field`), keyed by the header's compact form.
+    /// Parses `--map` arguments (`Header text=field`), keyed by the header as typed (compared by
+    /// its compact form when mapping).
     public static func parseOverrides(_ mappings: [String]) throws(MappingError) -> [String: ImportColumn] {
         var overrides: [String: ImportColumn] = [:]
         for mapping in mappings {
@@ -81,7 +82,7 @@ public struct HeaderMapping: Sendable, Equatable {
             } else {
                 throw .unknownField(target, mapping: mapping)
             }
-            overrides[TextFolding.compact(header)] = column
+            overrides[header.trimmingCharacters(in: .whitespaces)] = column
         }
         return overrides
     }
@@ -89,8 +90,11 @@ public struct HeaderMapping: Sendable, Equatable {
     /// Maps a header row, with `overrides` (from `parseOverrides`) taking precedence.
     public init(headers: [String], overrides: [String: ImportColumn] = [:]) throws(MappingError) {
         let keys = headers.map(TextFolding.compact)
-        for key in overrides.keys where !keys.contains(key) {
-            throw .unknownHeader(key, headers: headers)
+        var overridesByKey: [String: ImportColumn] = [:]
+        for (typed, column) in overrides.sorted(by: { $0.key < $1.key }) {
+            let key = TextFolding.compact(typed)
+            guard keys.contains(key) else { throw .unknownHeader(typed, headers: headers) }
+            overridesByKey[key] = column
         }
         var seenHeaders: [String: Int] = [:]
         for (index, key) in keys.enumerated() where !key.isEmpty {
@@ -102,7 +106,7 @@ public struct HeaderMapping: Sendable, Equatable {
         var columns: [ImportColumn] = []
         var fieldColumns: [ApplicationField: Int] = [:]
         for (index, key) in keys.enumerated() {
-            let column = overrides[key] ?? Self.recognise(key, header: headers[index])
+            let column = overridesByKey[key] ?? Self.recognise(key, header: headers[index])
             if case .field(let field) = column {
                 if let other = fieldColumns[field] {
                     throw .duplicateField(field, columns: [headers[other], headers[index]])

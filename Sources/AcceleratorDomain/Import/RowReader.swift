@@ -57,10 +57,10 @@ public struct RowReader: Sendable {
         self.today = today
     }
 
-    /// A row read: the form (when every value parsed), its extra attributes, and its problems.
+    /// A row read: the form, its extra attributes, and its problems.
     public struct Row: Sendable {
-        /// The application, `nil` when a value could not be read.
-        public var form: ApplicationForm?
+        /// The application; a value that could not be read is left out (and has a diagnostic).
+        public var form: ApplicationForm
         /// Columns that map to no field, as (header, value), empty values left out.
         public var extras: [(String, String)]
         /// Every problem of the row's values.
@@ -129,15 +129,12 @@ public struct RowReader: Sendable {
         if founderName != nil || email != nil {
             founders = [FounderEntry(fullName: founderName ?? "", email: email)]
         }
-        guard diagnostics.isEmpty, let cohort else {
-            return Row(form: nil, extras: extras, diagnostics: diagnostics)
-        }
         let form = ApplicationForm(
             name: text(.name), legalName: text(.legalName), ice: ice, city: text(.city), region: text(.region),
             country: country, sector: text(.sector), foundedOn: foundedOn, founders: founders, phone: phone,
             website: text(.website), productStage: text(.productStage), employees: employees,
             monthlyRevenue: revenue, fundingSought: sought, description: text(.description),
-            appliedOn: appliedOn ?? today, cohort: cohort)
+            appliedOn: appliedOn ?? today, cohort: cohort ?? "")
         return Row(form: form, extras: extras, diagnostics: diagnostics)
     }
 

@@ -200,7 +200,10 @@ struct Importer {
             mapping: mapping, dateOrder: rules.dateOrder, defaultCurrency: rules.defaultCurrency,
             defaultCohort: defaultCohort, today: request.today)
         startupColumns = StartupColumn.all.filter { mapping.fieldColumns[$0.field] != nil }
-        keptColumns = mapping.columns.indices.filter { mapping.columns[$0] != .ignored }
+        // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
+        keptColumns = mapping.columns.indices.filter { index in
+            !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))
+        }
         knownCohorts = Set(try String.fetchAll(db, sql: "SELECT code FROM cohort"))
 
         try db.execute(
@@ -211,6 +214,11 @@ struct Importer {
             arguments: [request.path, sha256, DialectSummary(dialect).summary, defaultCohort, now])
         batchId = db.lastInsertedRowID
         statements = try Statements(db: db, startupColumns: startupColumns)
+        // One transaction holds the whole file: a larger page cache keeps the pages being
+        // written in memory instead of spilling them to the WAL again and again.
+        if let pages = ProcessInfo.processInfo.environment["ACCELERATOR_CACHE_KIB"].flatMap(Int.init) {
+            try db.execute(sql: "PRAGMA cache_size = -\(pages)")
+        }
     }
 
     /// The statements of the row loop.
@@ -331,17 +339,26 @@ struct Importer {
 
     mutating func importRow(_ cells: [String], line: Int, rejects: inout RejectsWriter?) throws {
         let row = rowReader.read(cells, line: line)
-        guard var form = row.form else {
-            try reject(row.diagnostics, cells: cells, rejects: &rejects)
-            return
+        var form = row.form
+        var valueErrors = row.diagnostics
+        if !form.cohort.isEmpty, form.cohort != rowReader.defaultCohort {
+            do {
+                form.cohort = try AppDatabase.cohortCode(form.cohort)
+            } catch {
+                let index = mapping.fieldColumns[.cohort]
+                valueErrors.append(ImportDiagnostic(
+                    line: line, column: index.map { $0 + 1 }, header: index.map { mapping.headers[$0] }, value: form.cohort,
+                    message: error.description, severity: .error))
+            }
         }
-        do {
-            if form.cohort != rowReader.defaultCohort { form.cohort = try AppDatabase.cohortCode(form.cohort) }
-        } catch {
-            let index = mapping.fieldColumns[.cohort]
-            try reject(ImportDiagnostic(
-                line: line, column: index.map { $0 + 1 }, header: index.map { mapping.headers[$0] }, value: form.cohort,
-                message: error.description, severity: .error), cells: cells, rejects: &rejects)
+        guard valueErrors.isEmpty else {
+            // Every problem of the row at once: the values that did not parse, and what the
+            // eligibility check finds in the others.
+            let failedFields = Set(valueErrors.compactMap(\.column))
+            let others = Eligibility.check(form, rules: rules, today: request.today)
+                .map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
+                .filter { $0.severity == .error && !failedFields.contains($0.column ?? -1) }
+            try reject(valueErrors + others, cells: cells, rejects: &rejects)
             return
         }
         let nameKey = TextFolding.folded(form.name ?? "")
