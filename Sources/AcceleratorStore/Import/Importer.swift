@@ -28,6 +28,12 @@ extension AppDatabase {
         } catch let error as CSVError {
             throw ImportError.csv(path: request.path, error)
         }
+        // Binary data read as text gives a "header" of control characters: say what it is.
+        if headers.contains(where: { header in
+            header.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) || $0 == "\u{FFFD}" }
+        }) {
+            throw ImportError.csv(path: request.path, .notText(reason: "its first line holds control characters, not column headers"))
+        }
         let overrides: [String: ImportColumn]
         do {
             overrides = try HeaderMapping.parseOverrides(request.mappings)
