@@ -27,20 +27,16 @@ struct Show: ParsableCommand {
     static func card(_ startup: StartupDetails) -> String {
         var lines: [String] = []
         lines.append("\(startup.name)  (#\(startup.id)\(startup.ice.map { ", ICE \($0)" } ?? ""))")
-        if let legalName = startup.legalName { lines.append("  Legal name:   \(legalName)") }
         let place = [startup.city, startup.region, startup.country].compactMap { $0 }.joined(separator: ", ")
-        lines.append("  Location:     \(place)")
-        lines.append("  Sector:       \(startup.sector)")
-        let optional: [(String, String?)] = [
+        let fields: [(String, String?)] = [
+            ("Legal name", startup.legalName), ("Location", place), ("Sector", startup.sector),
             ("Founded", startup.foundedOn), ("Phone", startup.phone), ("Website", startup.website),
             ("Product", startup.productStage), ("Employees", startup.employees.map(String.init)),
             ("Revenue/month", startup.monthlyRevenue), ("Seeking", startup.fundingSought),
+            ("Description", startup.description?.split(whereSeparator: \.isNewline).joined(separator: " / ")),
         ]
-        for (label, value) in optional {
-            if let value { lines.append("  \((label + ":").padded(to: 14))\(value)") }
-        }
-        if let description = startup.description {
-            lines.append("  Description:  \(description.split(whereSeparator: \.isNewline).joined(separator: " / "))")
+        for (label, value) in fields {
+            if let value { lines.append("  \((label + ":").padded(to: 16))\(value)") }
         }
         lines.append("Founders")
         for founder in startup.founders {
