@@ -28,6 +28,8 @@ let package = Package(
                 "AcceleratorDomain",
                 "AcceleratorCSV",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The import's row loop binds and steps its statements through the SQLite C API.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

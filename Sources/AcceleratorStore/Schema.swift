@@ -43,7 +43,6 @@ enum Schema {
                     created_at TEXT NOT NULL,
                     updated_at TEXT NOT NULL
                 );
-                CREATE INDEX startup_by_name_key ON startup(name_key);
 
                 CREATE TABLE founder (
                     id INTEGER PRIMARY KEY,
@@ -55,7 +54,6 @@ enum Schema {
                     UNIQUE (startup_id, position)
                 );
                 CREATE UNIQUE INDEX founder_one_lead ON founder(startup_id) WHERE is_lead = 1;
-                CREATE INDEX founder_by_email ON founder(email);
 
                 CREATE TABLE application (
                     id INTEGER PRIMARY KEY,
@@ -178,6 +176,21 @@ enum Schema {
                     mappings TEXT NOT NULL,
                     updated_at TEXT NOT NULL
                 );
+                """)
+        }
+        migrator.registerMigration("v3-decisions") { db in
+            try db.execute(sql: """
+                -- The stage events a decisions batch wrote, so that an undo finds them. A table of its
+                -- own rather than a column on stage_event: stage events are never updated, and the
+                -- event is written (by the same code as `advance`) before its batch link is.
+                CREATE TABLE batch_event (
+                    batch_id INTEGER NOT NULL REFERENCES batch(id),
+                    event_id INTEGER NOT NULL UNIQUE REFERENCES stage_event(id),
+                    application_id INTEGER NOT NULL REFERENCES application(id),
+                    line INTEGER NOT NULL,
+                    PRIMARY KEY (batch_id, event_id)
+                );
+                CREATE INDEX batch_event_by_application ON batch_event(application_id);
                 """)
         }
         return migrator

@@ -22,9 +22,11 @@ extension AppDatabase {
             throw ImportError.csv(path: request.path, error)
         }
         let headers: [String]
+        let headerLine: Int
         do {
             guard let header = try reader.next() else { throw ImportError.csv(path: request.path, .emptyFile) }
             headers = header.fields
+            headerLine = header.line
         } catch let error as CSVError {
             throw ImportError.csv(path: request.path, error)
         }
@@ -34,6 +36,11 @@ extension AppDatabase {
         }) {
             throw ImportError.csv(path: request.path, .notText(reason: "its first line holds control characters, not column headers"))
         }
+        if headers.count > Importer.columnLimit {
+            throw ImportError.csv(
+                path: request.path, .tooManyColumns(line: headerLine, found: headers.count, limit: Importer.columnLimit))
+        }
+        let delimiter = reader.dialect.delimiter
         let overrides: [String: ImportColumn]
         do {
             overrides = try HeaderMapping.parseOverrides(request.mappings)
@@ -64,6 +71,10 @@ extension AppDatabase {
             throw StoreError.from(error, path: path)
         } catch {
             rejects?.discard()
+            // A header row that maps nothing because it is split by another delimiter: say that.
+            if case ImportError.mapping = error, let found = Importer.otherDelimiter(splitting: headers, delimiter: delimiter) {
+                throw ImportError.csv(path: request.path, .mixedDelimiters(line: headerLine, delimiter: delimiter, found: found))
+            }
             throw error
         }
         guard let report else { throw StoreError.database(path: path, message: "the import produced no report") }
@@ -120,6 +131,15 @@ struct Importer {
     let startupColumns: [StartupColumn]
     /// Columns of the original file kept in a rejects file (not its own `line`/`error`).
     let keptColumns: [Int]
+
+    /// An application of the row's startup in the row's cohort, as stored.
+    struct StoredApplication {
+        var id: Int64
+        var appliedOn: String
+        var warnings: String
+        var extra: String
+        var lastBatchId: Int64?
+    }
 
     /// Statements prepared once per import and reused for every row.
     let statements: Statements
@@ -229,26 +249,26 @@ struct Importer {
 
     /// The statements of the row loop.
     struct Statements {
-        let findByICE: Statement
-        let findByIdentity: Statement
-        let applications: Statement
-        let storedStartup: Statement
-        let insertStartup: Statement
-        let insertFounder: Statement
+        let findByICE: RawStatement
+        let findByIdentity: RawStatement
+        let applications: RawStatement
+        let storedStartup: RawStatement
+        let insertStartup: RawStatement
+        let insertFounder: RawStatement
         let updateStartup: Statement
         let updateFounder: Statement
-        let insertApplication: Statement
+        let insertApplication: RawStatement
         let updateApplication: Statement
         let insertChange: Statement
 
         init(db: Database, startupColumns: [StartupColumn]) throws {
-            findByICE = try db.makeStatement(sql: "SELECT id FROM startup WHERE ice = ?")
-            findByIdentity = try db.makeStatement(sql: "SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? ORDER BY id LIMIT 1")
-            applications = try db.makeStatement(sql: """
+            findByICE = try RawStatement(db, sql: "SELECT id FROM startup WHERE ice = ?")
+            findByIdentity = try RawStatement(db, sql: "SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? ORDER BY id LIMIT 1")
+            applications = try RawStatement(db, sql: """
                 SELECT id, cohort_code, stage, applied_on, warnings, extra, last_batch_id FROM application WHERE startup_id = ?
                 """)
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
-            storedStartup = try db.makeStatement(sql: """
+            storedStartup = try RawStatement(db, sql: """
                 SELECT \(names.joined(separator: ", ")), last_batch_id,
                        (SELECT full_name FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_name,
                        (SELECT email FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_email
@@ -256,18 +276,18 @@ struct Importer {
                 """)
             let insertNames = StartupColumn.all.map(\.name)
                 + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id"]
-            insertStartup = try db.makeStatement(sql: """
+            insertStartup = try RawStatement(db, sql: """
                 INSERT INTO startup (\(insertNames.joined(separator: ", ")))
                 VALUES (\(Array(repeating: "?", count: insertNames.count).joined(separator: ", ")))
                 """)
-            insertFounder = try db.makeStatement(sql: """
+            insertFounder = try RawStatement(db, sql: """
                 INSERT INTO founder (startup_id, position, full_name, email, is_lead) VALUES (?, 0, ?, ?, 1)
                 """)
             updateStartup = try db.makeStatement(sql: """
                 UPDATE startup SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ?, last_batch_id = ? WHERE id = ?
                 """)
             updateFounder = try db.makeStatement(sql: "UPDATE founder SET full_name = ?, email = ? WHERE startup_id = ? AND is_lead = 1")
-            insertApplication = try db.makeStatement(sql: """
+            insertApplication = try RawStatement(db, sql: """
                 INSERT INTO application (startup_id, cohort_code, stage, applied_on, warnings, extra, created_at, updated_at,
                                          last_batch_id, created_batch_id)
                 VALUES (?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?)
@@ -299,8 +319,11 @@ struct Importer {
                 line = next
             } catch {
                 switch error {
-                case .nulByte(let line, _), .invalidUTF8(let line, _), .tooManyFields(let line, _, _):
-                    // The reader stands after the bad record: report it and go on.
+                case .nulByte(let line, let field), .invalidUTF8(let line, let field):
+                    // The reader stands after the bad record: report it, in its column, and go on.
+                    try reject(cellDiagnostic(error, line: line, field: field), cells: [], rejects: &rejects)
+                    continue
+                case .tooManyFields(let line, _, _):
                     try reject(ImportDiagnostic(line: line, message: Self.recordMessage(error), severity: .error), cells: [], rejects: &rejects)
                     continue
                 default:
@@ -308,12 +331,59 @@ struct Importer {
                 }
             }
             count += 1
+            if let index = cells.firstIndex(where: { $0.utf8.count > Self.cellSizeLimit }) {
+                let error = CSVError.fieldTooLarge(line: line, field: index + 1, size: cells[index].utf8.count, limit: Self.cellSizeLimit)
+                try reject(cellDiagnostic(error, line: line, field: index + 1), cells: cells, rejects: &rejects)
+                continue
+            }
             if count & 0xFFF == 0, let progress = request.progress, let total = reader.totalBytes {
                 progress(reader.bytesConsumed, total)
             }
             try importRow(cells, line: line, rejects: &rejects)
         }
         if let progress = request.progress, let total = reader.totalBytes { progress(total, total) }
+        if count == 0 && rejected == 0 { throw ImportError.csv(path: request.path, .noRecords) }
+    }
+
+    /// The most columns a file may have: an applicant spreadsheet has a few dozen.
+    static let columnLimit = 1_000
+    /// The largest cell accepted, in bytes (a long description of 1 MB passes): a longer one is
+    /// nearly always a quote left open.
+    static let cellSizeLimit = 4 << 20
+
+    /// A record-level problem placed in its column.
+    func cellDiagnostic(_ error: CSVError, line: Int, field: Int) -> ImportDiagnostic {
+        let header = field >= 1 && field <= mapping.headers.count ? mapping.headers[field - 1] : nil
+        return ImportDiagnostic(
+            line: line, column: header == nil ? nil : field, header: header, message: Self.recordMessage(error), severity: .error)
+    }
+
+    /// The delimiter other than `delimiter` that splits `headers` into a row that maps, if any: the
+    /// header row of a file that mixes delimiters.
+    static func otherDelimiter(splitting headers: [String], delimiter: UInt8) -> UInt8? {
+        for candidate in [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")] where candidate != delimiter {
+            guard headers.contains(where: { $0.utf8.contains(candidate) }) else { continue }
+            let split = headers.flatMap { $0.split(separator: Character(UnicodeScalar(candidate))) }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if (try? HeaderMapping(headers: split)) != nil { return candidate }
+        }
+        return nil
+    }
+
+    /// A refused row whose values sit in fewer than half the columns, held together by another
+    /// delimiter: the one diagnostic worth reading for it.
+    func mixedDelimiters(in cells: [String], line: Int) -> ImportDiagnostic? {
+        let columns = mapping.headers.count
+        let filled = cells.filter { !$0.isEmpty }
+        guard columns >= 3, filled.count * 2 < columns else { return nil }
+        for candidate in [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")] where candidate != dialect.delimiter {
+            let separators = filled.reduce(0) { count, cell in count + cell.utf8.reduce(0) { $0 + ($1 == candidate ? 1 : 0) } }
+            if separators * 2 >= columns {
+                let error = CSVError.mixedDelimiters(line: line, delimiter: dialect.delimiter, found: candidate)
+                return ImportDiagnostic(line: line, message: Self.recordMessage(error), severity: .error)
+            }
+        }
+        return nil
     }
 
     static func recordMessage(_ error: CSVError) -> String {
@@ -328,6 +398,7 @@ struct Importer {
     }
 
     mutating func reject(_ diagnostics: [ImportDiagnostic], cells: [String], rejects: inout RejectsWriter?) throws {
+        let diagnostics = mixedDelimiters(in: cells, line: diagnostics.first?.line ?? 0).map { [$0] } ?? diagnostics
         rejected += 1
         for diagnostic in diagnostics where errors.count < Self.diagnosticLimit { errors.append(diagnostic) }
         guard case .skipInvalid(let rejectsPath) = request.mode else { return }
@@ -369,14 +440,19 @@ struct Importer {
         }
         let nameKey = TextFolding.folded(form.name ?? "")
         let existing = try findStartup(form, nameKey: nameKey)
-        var applicationInCohort: Row?
+        var applicationInCohort: StoredApplication?
         var open: [(cohort: String, stage: Stage)] = []
         if let existing {
-            for application in try Row.fetchAll(statements.applications, arguments: [existing]) {
-                let code: String = application[1]
-                let stage = Stage(rawValue: application[2]) ?? .applied
+            let statement = statements.applications
+            statement.reset()
+            statement.bind(1, existing)
+            while try statement.step() {
+                let code = statement.text(1) ?? ""
+                let stage = Stage(rawValue: statement.text(2) ?? "") ?? .applied
                 if code == form.cohort {
-                    applicationInCohort = application
+                    applicationInCohort = StoredApplication(
+                        id: statement.int64(0) ?? 0, appliedOn: statement.text(3) ?? "", warnings: statement.text(4) ?? "[]",
+                        extra: statement.text(5) ?? "[]", lastBatchId: statement.int64(6))
                 } else if stage.isOpen {
                     open.append((code, stage))
                 }
@@ -413,14 +489,14 @@ struct Importer {
         let warningText = JSONText.encode(warnings.map(\.message))
         let extraText: String? = mapping.extraHeaders.isEmpty ? nil : JSONText.encode(pairs: row.extras)
         if let application = applicationInCohort {
-            let id: Int64 = application[0]
-            let storedAppliedOn: String = application[3]
-            let storedWarnings: String = application[4]
-            let storedExtra: String = application[5]
+            let id = application.id
+            let storedAppliedOn = application.appliedOn
+            let storedWarnings = application.warnings
+            let storedExtra = application.extra
             let appliedOn = mapping.fieldColumns[.appliedAt] != nil ? form.appliedOn.description : storedAppliedOn
             let extra = extraText ?? storedExtra
             if appliedOn != storedAppliedOn || warningText != storedWarnings || extra != storedExtra {
-                let lastBatch: Int64? = application[6]
+                let lastBatch = application.lastBatchId
                 if lastBatch != batchId {
                     let before = JSONText.encode(pairs: [
                         ("applied_on", storedAppliedOn), ("warnings", storedWarnings), ("extra", storedExtra),
@@ -434,20 +510,36 @@ struct Importer {
             if changed { updated += 1 } else { unchanged += 1 }
         } else {
             try ensureCohort(form.cohort)
-            try statements.insertApplication.execute(arguments: [
-                startupId, form.cohort, form.appliedOn.description, warningText, extraText ?? "[]", now, now, batchId, batchId,
-            ])
+            let insert = statements.insertApplication
+            insert.reset()
+            insert.bind(1, startupId)
+            insert.bind(2, form.cohort)
+            insert.bind(3, form.appliedOn.description)
+            insert.bind(4, warningText)
+            insert.bind(5, extraText ?? "[]")
+            insert.bind(6, now)
+            insert.bind(7, now)
+            insert.bind(8, batchId)
+            insert.bind(9, batchId)
+            try insert.execute()
             inserted += 1
         }
     }
 
     /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead e-mail.
     func findStartup(_ form: ApplicationForm, nameKey: String) throws -> Int64? {
-        if let ice = form.ice, let id = try Int64.fetchOne(statements.findByICE, arguments: [ice.digits]) {
-            return id
+        if let ice = form.ice {
+            let statement = statements.findByICE
+            statement.reset()
+            statement.bind(1, ice.digits)
+            if try statement.step() { return statement.int64(0) }
         }
         guard form.name != nil, let email = form.leadFounder?.email else { return nil }
-        return try Int64.fetchOne(statements.findByIdentity, arguments: [nameKey, email.text.lowercased()])
+        let statement = statements.findByIdentity
+        statement.reset()
+        statement.bind(1, nameKey)
+        statement.bind(2, email.text.lowercased())
+        return try statement.step() ? statement.int64(0) : nil
     }
 
     func seenLine(of startupId: Int64) -> Int? {
@@ -482,39 +574,50 @@ struct Importer {
         values.append(now.databaseValue)
         values.append(batchId.databaseValue)
         values.append(batchId.databaseValue)
-        try statements.insertStartup.execute(arguments: StatementArguments(values))
+        let insert = statements.insertStartup
+        insert.reset()
+        for (index, value) in values.enumerated() { insert.bind(Int32(index + 1), value) }
+        try insert.execute()
         let id = db.lastInsertedRowID
-        try statements.insertFounder.execute(arguments: [id, form.leadFounder?.fullName ?? "", form.leadFounder?.email?.text])
+        let founder = statements.insertFounder
+        founder.reset()
+        founder.bind(1, id)
+        founder.bind(2, form.leadFounder?.fullName ?? "")
+        founder.bind(3, form.leadFounder?.email?.text)
+        try founder.execute()
         return id
     }
 
     /// Updates the columns this file maps when they differ; returns whether anything changed.
     func updateStartup(_ id: Int64, form: ApplicationForm, nameKey: String, line: Int) throws -> Bool {
-        guard let stored = try Row.fetchOne(statements.storedStartup, arguments: [id]) else { return false }
+        let stored = statements.storedStartup
+        stored.reset()
+        stored.bind(1, id)
+        guard try stored.step() else { return false }
         var values = startupColumns.map { $0.value(form, rules) }
         values.append(nameKey.databaseValue)
         values.append(form.leadFounder?.email?.text.lowercased().databaseValue ?? .null)
         let count = values.count
         let leadName = form.leadFounder?.fullName ?? ""
         let leadEmail = form.leadFounder?.email?.text
-        let storedLeadName: String? = stored[count + 1]
-        let storedLeadEmail: String? = stored[count + 2]
+        let storedLeadName = stored.text(Int32(count + 1))
+        let storedLeadEmail = stored.text(Int32(count + 2))
         let sameFounder = storedLeadName == leadName && storedLeadEmail == leadEmail
         var same = sameFounder
         if same {
-            for index in 0..<count where (stored[index] as DatabaseValue) != values[index] {
+            for index in 0..<count where stored.value(Int32(index)) != values[index] {
                 same = false
                 break
             }
         }
         if same { return false }
 
-        let lastBatch: Int64? = stored[count]
+        let lastBatch = stored.int64(Int32(count))
         if lastBatch != batchId {
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
             var before: [(String, String)] = []
             for (index, name) in names.enumerated() {
-                before.append((name, Self.encode(stored[index] as DatabaseValue)))
+                before.append((name, Self.encode(stored.value(Int32(index)))))
             }
             before.append(("lead_name", storedLeadName ?? ""))
             before.append(("lead_email", storedLeadEmail ?? ""))

@@ -1,0 +1,89 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through the SQLite C API, for the import's row loop: binding
+/// strings and integers directly, with no `StatementArguments` or `Row` built per row.
+///
+/// It borrows GRDB's `Statement`, which keeps ownership (and finalizes it).
+struct RawStatement {
+    private let statement: Statement
+    private let handle: OpaquePointer
+
+    /// SQLite copies the bound text before `bind` returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
+    }
+
+    /// Clears the previous run; call before binding.
+    func reset() {
+        sqlite3_reset(handle)
+    }
+
+    func bind(_ index: Int32, _ text: String?) {
+        guard var text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? "", Int32(bytes.count), Self.transient)
+        }
+    }
+
+    func bind(_ index: Int32, _ number: Int64?) {
+        guard let number else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        sqlite3_bind_int64(handle, index, number)
+    }
+
+    func bind(_ index: Int32, _ value: DatabaseValue) {
+        switch value.storage {
+        case .null: sqlite3_bind_null(handle, index)
+        case .int64(let number): sqlite3_bind_int64(handle, index, number)
+        case .double(let number): sqlite3_bind_double(handle, index, number)
+        case .string(let text): bind(index, text)
+        case .blob: sqlite3_bind_null(handle, index)
+        }
+    }
+
+    /// Steps once: `true` when a row is available.
+    func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code:
+            let connection = sqlite3_db_handle(handle)
+            let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
+    /// Runs a statement that returns no row.
+    func execute() throws {
+        _ = try step()
+    }
+
+    func int64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    func text(_ column: Int32) -> String? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// The column as a `DatabaseValue`, for comparisons with the values a row would write.
+    func value(_ column: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: .null
+        case SQLITE_INTEGER: sqlite3_column_int64(handle, column).databaseValue
+        case SQLITE_FLOAT: sqlite3_column_double(handle, column).databaseValue
+        default: (text(column) ?? "").databaseValue
+        }
+    }
+}
