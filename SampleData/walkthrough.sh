@@ -66,3 +66,10 @@ acc list --cohort 2026-A
 acc show "atlas ai"
 acc show "oasis energie"
 acc history "Atlas AI"
+
+# Committee decisions from a spreadsheet, for 2026-B (whose startups nothing above has moved):
+# French headers and spellings, applied in file order as one batch, all or nothing (undo it with
+# `accelerator imports undo ID`); then the mentors and the applications they follow now.
+# SampleData/walkthrough-decisions.sh moves 2026-A by spreadsheet instead of advance commands.
+acc decisions SampleData/decisions-2026B.fr.csv
+acc mentors

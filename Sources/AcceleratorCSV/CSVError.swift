@@ -34,6 +34,18 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The record starting at `line` grows past `limit` bytes, which usually means a closing quote is missing.
     case recordTooLarge(line: Int, limit: Int)
 
+    // The reader itself accepts the inputs below; they are the limits and checks of a caller that
+    // knows more about what the file should hold (the applicant import), worded as CSV problems.
+
+    /// The input holds a header row and nothing after it.
+    case noRecords
+    /// The record starting at `line` has `found` fields, more than the caller's `limit`.
+    case tooManyColumns(line: Int, found: Int, limit: Int)
+    /// The given field of the record starting at `line` is `size` bytes long, more than the caller's `limit`.
+    case fieldTooLarge(line: Int, field: Int, size: Int, limit: Int)
+    /// The record starting at `line` separates its values with `found`, while the file uses `delimiter`.
+    case mixedDelimiters(line: Int, delimiter: UInt8, found: UInt8)
+
     /// A one-line message for a person, naming the line and field where it applies.
     public var description: String {
         switch self {
@@ -65,6 +77,21 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .recordTooLarge(let line, let limit):
             return "line \(line): the record is larger than \(limit) bytes"
                 + " (often a quoted field whose closing quote is missing)"
+        case .noRecords:
+            return "the file holds a header row but no records below it: there is nothing to import"
+        case .tooManyColumns(let line, let found, let limit):
+            return "line \(line): \(found) columns, more than the \(limit) accepted (is this the right file?)"
+        case .fieldTooLarge(let line, let field, let size, let limit):
+            return "line \(line), field \(field): the value is \(size) bytes long, more than the \(limit) accepted"
+                + " (often a quoted field whose closing quote is missing)"
+        case .mixedDelimiters(let line, let delimiter, let found):
+            return "line \(line): the values are separated by \(Self.name(of: found)), but the file by"
+                + " \(Self.name(of: delimiter)) (mixed delimiters); save the file again with one delimiter"
         }
+    }
+
+    /// A delimiter as people name it: “,”, “;” or tabs.
+    static func name(of delimiter: UInt8) -> String {
+        delimiter == 0x09 ? "tabs" : "“\(String(UnicodeScalar(delimiter)))”"
     }
 }

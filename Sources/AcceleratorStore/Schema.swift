@@ -191,6 +191,15 @@ enum Schema {
                     PRIMARY KEY (batch_id, event_id)
                 );
                 CREATE INDEX batch_event_by_application ON batch_event(application_id);
+
+                -- The history in force: every stage event but the moves of an undone decisions batch
+                -- and the events that reversed them (both stay in stage_event, which is append-only).
+                -- Capacity, move dates and reports read this view; `history` shows everything.
+                CREATE VIEW live_stage_event AS
+                SELECT e.* FROM stage_event e
+                 WHERE NOT EXISTS (
+                     SELECT 1 FROM batch_event b JOIN batch t ON t.id = b.batch_id
+                      WHERE b.event_id = e.id AND t.undone_at IS NOT NULL);
                 """)
         }
         return migrator

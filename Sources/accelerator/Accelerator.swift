@@ -18,6 +18,7 @@ struct Accelerator: ParsableCommand {
         subcommands: [
             Init.self, RulesCommand.self, CohortCommand.self, Apply.self, List.self, Show.self,
             Advance.self, Reject.self, Withdraw.self, History.self, Import.self, Imports.self,
+            Decisions.self, Fund.self, Market.self, Mentors.self,
         ]
     )
 }

@@ -48,11 +48,11 @@ public enum Stage: String, Sendable, CaseIterable, Codable, CustomStringConverti
     public init?(parsing text: String) {
         switch TextFolding.compact(text) {
         case "applied", "candidat", "candidature", "postule": self = .applied
-        case "mentored", "mentore", "mentorat": self = .mentored
-        case "funded", "finance", "financement": self = .funded
-        case "international", "internationalise": self = .international
-        case "rejected", "rejete", "refuse": self = .rejected
-        case "withdrawn", "retire", "desiste": self = .withdrawn
+        case "mentored", "mentore", "mentorat", "mentoree": self = .mentored
+        case "funded", "finance", "financement", "financee": self = .funded
+        case "international", "internationalise", "internationale", "internationalisee": self = .international
+        case "rejected", "rejete", "refuse", "rejetee", "refusee": self = .rejected
+        case "withdrawn", "retire", "desiste", "retiree", "desistee", "desistement": self = .withdrawn
         default: return nil
         }
     }

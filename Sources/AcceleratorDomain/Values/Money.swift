@@ -27,10 +27,67 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// are allowed. Throws `ValueError.invalidMoney` for anything else, including amounts that do
     /// not fit in 64 bits of minor units.
     public static func parse(_ text: String, defaultCurrency: CurrencyCode = .mad) throws(ValueError) -> Money {
+        if let money = plainAmount(text, currency: defaultCurrency) { return money }
         guard let money = MoneyReader.read(text.trimmedValue, defaultCurrency: defaultCurrency) else {
             throw .invalidMoney(text)
         }
         return money
+    }
+
+    /// The common spellings read on bytes — `1500000`, `1500000.50`, `1,500,000.50` — with the
+    /// same result as the general reader; `nil` for anything else, which the general reader decides.
+    static func plainAmount(_ text: String, currency: CurrencyCode) -> Money? {
+        var integer: Int64 = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var digitCount = 0
+        var groupLength = 0
+        var sawComma = false
+        var sawDot = false
+        var firstDigit: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                if digitCount == 0 { firstDigit = byte }
+                digitCount += 1
+                guard digitCount <= 15 else { return nil }
+                if sawDot {
+                    fraction = fraction * 10 + Int64(byte - 0x30)
+                    fractionDigits += 1
+                } else {
+                    integer = integer * 10 + Int64(byte - 0x30)
+                    groupLength += 1
+                }
+            case UInt8(ascii: ","):
+                // A thousands separator: after a first group of 1 to 3 digits, then groups of 3.
+                guard !sawDot, groupLength >= 1, groupLength <= 3, !sawComma || groupLength == 3 else { return nil }
+                if !sawComma, groupLength > 3 { return nil }
+                sawComma = true
+                groupLength = 0
+            case UInt8(ascii: "."):
+                guard !sawDot, groupLength >= 1, !sawComma || groupLength == 3 else { return nil }
+                sawDot = true
+            default:
+                return nil
+            }
+        }
+        guard digitCount > 0, groupLength > 0 || sawDot else { return nil }
+        if sawComma, !sawDot, groupLength != 3 { return nil }
+        if sawDot, fractionDigits == 0 { return nil }
+        // A leading zero (as in `0,500` or `012`) is left to the general reader's rules.
+        let integerDigits = digitCount - fractionDigits
+        if firstDigit == UInt8(ascii: "0"), integerDigits > 1 || sawComma { return nil }
+        let digits = currency.minorUnitDigits
+        guard fractionDigits <= digits else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        var fractionScale: Int64 = 1
+        for _ in 0..<(digits - fractionDigits) { fractionScale *= 10 }
+        let (product, overflow) = integer.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        let (total, overflowSum) = product.addingReportingOverflow(fraction * fractionScale)
+        guard !overflowSum else { return nil }
+        return Money(minorUnits: total, currency: currency)
     }
 
     /// The amount with the currency's number of decimals, no thousands separator and a leading

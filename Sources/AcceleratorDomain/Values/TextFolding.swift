@@ -16,40 +16,41 @@ public enum TextFolding {
     /// The folding of text written in ASCII and the Latin-1 and Latin Extended-A letters (French,
     /// Spanish, …): each such letter folds alone, so its folding is looked up; `nil` for other text.
     private static func foldedLatin(_ text: String) -> String? {
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            let replacement: String
             if value < 0x80 {
                 let byte = UInt8(value)
                 let lower = byte | 0x20
-                if lower >= 0x61 && lower <= 0x7A {
-                    replacement = String(UnicodeScalar(lower))
-                } else if byte >= 0x30 && byte <= 0x39 {
-                    replacement = String(scalar)
+                let isLetter = lower >= 0x61 && lower <= 0x7A
+                if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                    if pendingSpace, !output.isEmpty { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(isLetter ? lower : byte)
                 } else {
-                    replacement = ""
+                    pendingSpace = true
                 }
             } else if value >= 0xC0 && value <= 0x17F {
-                replacement = latinFoldings[Int(value - 0xC0)]
+                let replacement = latinFoldings[Int(value - 0xC0)]
+                if replacement.isEmpty {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace, !output.isEmpty { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(contentsOf: replacement)
+                }
             } else {
                 return nil
             }
-            if replacement.isEmpty {
-                pendingSpace = true
-            } else {
-                if pendingSpace, !output.isEmpty { output.append(" ") }
-                pendingSpace = false
-                output.append(contentsOf: replacement.unicodeScalars)
-            }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// The folding of each letter from U+00C0 to U+017F, computed once by the general method.
-    private static let latinFoldings: [String] = (UInt32(0xC0)...0x17F).map { value in
-        UnicodeScalar(value).map { foldedByDecomposition(String($0)) } ?? ""
+    /// The folding (UTF-8) of each letter from U+00C0 to U+017F, computed once by the general method.
+    private static let latinFoldings: [[UInt8]] = (UInt32(0xC0)...0x17F).map { value in
+        UnicodeScalar(value).map { Array(foldedByDecomposition(String($0)).utf8) } ?? []
     }
 
     /// The general folding: compatibility decomposition, then marks dropped and separators collapsed.

@@ -89,6 +89,17 @@ extension String {
     }
 }
 
+extension String {
+    /// The text without the white space, no-break spaces and byte order marks around it; the whole
+    /// text, without looking at its characters, when its first and last bytes are printable ASCII.
+    var trimmedValue: Substring {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self[...]
+        }
+        return self[...].trimmedValue
+    }
+}
+
 extension StringProtocol {
     /// The text without the white space, no-break spaces and byte order marks around it.
     var trimmedValue: Substring {

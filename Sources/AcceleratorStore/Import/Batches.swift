@@ -86,6 +86,9 @@ extension AppDatabase {
                 throw UndoError.unknownBatch(id)
             }
             if let undoneAt: String = batch["undone_at"] { throw UndoError.alreadyUndone(id, at: undoneAt) }
+            guard (batch["kind"] as String) == "import" else {
+                throw StoreError.database(path: path, message: "batch \(id) is a decisions batch; undo it with undoDecisions")
+            }
             let changes = try Row.fetchAll(
                 db, sql: "SELECT entity, entity_id, line, before FROM batch_change WHERE batch_id = ? ORDER BY id DESC",
                 arguments: [id])

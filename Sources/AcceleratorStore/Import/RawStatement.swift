@@ -28,7 +28,13 @@ struct RawStatement {
             return
         }
         text.withUTF8 { bytes in
-            _ = sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? "", Int32(bytes.count), Self.transient)
+            guard let base = bytes.baseAddress else {
+                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                return
+            }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                _ = sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), Self.transient)
+            }
         }
     }
 

@@ -59,7 +59,7 @@ extension AppDatabase {
             try Row.fetchAll(db, sql: """
                 SELECT c.code, c.starts_on, c.capacity,
                        (SELECT COUNT(*) FROM application a WHERE a.cohort_code = c.code) AS applications,
-                       (SELECT COUNT(DISTINCT e.application_id) FROM stage_event e
+                       (SELECT COUNT(DISTINCT e.application_id) FROM live_stage_event e
                           JOIN application a ON a.id = e.application_id
                          WHERE a.cohort_code = c.code AND e.to_stage = 'mentored') AS mentored_ever
                 FROM cohort c ORDER BY c.code
@@ -89,7 +89,7 @@ extension AppDatabase {
     /// How many applications of a cohort ever reached `mentored`.
     static func mentoredEver(_ db: Database, cohort: String) throws -> Int {
         try Int.fetchOne(db, sql: """
-            SELECT COUNT(DISTINCT e.application_id) FROM stage_event e
+            SELECT COUNT(DISTINCT e.application_id) FROM live_stage_event e
               JOIN application a ON a.id = e.application_id
              WHERE a.cohort_code = ? AND e.to_stage = 'mentored'
             """, arguments: [cohort]) ?? 0

@@ -71,7 +71,7 @@ extension AppDatabase {
     static func applicationState(_ db: Database, applicationId: Int64) throws -> (state: ApplicationState, cohort: String) {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT a.stage, a.cohort_code, a.applied_on, c.capacity,
-                   (SELECT MAX(occurred_at) FROM stage_event e WHERE e.application_id = a.id) AS last_move
+                   (SELECT MAX(occurred_at) FROM live_stage_event e WHERE e.application_id = a.id) AS last_move
               FROM application a JOIN cohort c ON c.code = a.cohort_code
              WHERE a.id = ?
             """, arguments: [applicationId])

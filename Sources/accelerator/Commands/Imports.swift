@@ -48,7 +48,7 @@ struct Imports: ParsableCommand {
 
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revert a batch: inserted rows removed, updated rows restored; refused if a row changed since."
+            abstract: "Revert a batch: an import's inserted rows removed and updated rows restored; a decisions batch's moves reversed by compensating events. Refused if anything changed since."
         )
 
         @OptionGroup var database: DatabaseOptions
@@ -62,7 +62,11 @@ struct Imports: ParsableCommand {
             try reportingFailures {
                 let outcome: UndoOutcome
                 do {
-                    outcome = try database.open().undoImport(id)
+                    let store = try database.open()
+                    if try store.batchKind(id) == .decisions {
+                        return try DecisionsUndoCommand.run(store: store, id: id, format: output.format)
+                    }
+                    outcome = try store.undoImport(id)
                 } catch let error as UndoError {
                     throw fail(error.description, status: ExitStatus.refused)
                 }

@@ -1,0 +1,124 @@
+import AcceleratorCSV
+import AcceleratorDomain
+import AcceleratorStore
+import ArgumentParser
+import Foundation
+
+struct Decisions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply a committee's decisions spreadsheet: every row moved as `advance` would, all or nothing.",
+        discussion: """
+            One row per decision: startup (id, ICE or name), cohort (when the startup has several), decision \
+            (mentored, funded, international, rejected, withdrawn; French mentoré, financé, international, rejeté, \
+            retiré), date, and what the gate needs: mentor and mentor_org; amount, currency, funding_kind and \
+            investor (the funding is dated by the date column); market and partner; reason; note. French headers \
+            work too (cohorte, décision, organisation du mentor, montant, devise, type de financement, investisseur, \
+            marché, partenaire, motif, commentaire). A row without a date is dated today.
+
+            Rows apply in file order, in one transaction: `mentored` then `funded` for one startup works. Any \
+            refused row and nothing is applied; every problem is listed with its line. The applied file is a \
+            batch (see `accelerator imports`); `accelerator imports undo ID` puts the stages back while nothing \
+            has happened since to the applications it moved.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: "Who decided (default: your login name).")
+    var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("Force the delimiter: ',', ';', 'tab' or any one ASCII character.", valueName: "char"))
+    var delimiter: String?
+
+    @Option(name: .long, help: "Force the encoding: utf-8 or windows-1252.")
+    var encoding: CSVEncoding?
+
+    @Flag(name: .long, help: "Apply the file inside a transaction and roll it back: say what would happen.")
+    var dryRun = false
+
+    @Option(name: .long, help: "Report format: text or json.")
+    var format: Import.ReportFormat = .text
+
+    func validate() throws {
+        if let delimiter, Import.delimiterByte(delimiter) == nil {
+            throw ValidationError("--delimiter must be ',', ';', 'tab' or one ASCII character, not “\(delimiter)”")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let request = DecisionsRequest(
+                path: file, delimiter: delimiter.flatMap(Import.delimiterByte), encoding: encoding, dryRun: dryRun,
+                actor: actor ?? Environment.actor, today: try Environment.today())
+            let report: DecisionsReport
+            do {
+                report = try database.open().applyDecisions(request)
+            } catch let error as DecisionsError {
+                throw fail(error.description, status: error.isIOFailure ? ExitStatus.storage : ExitStatus.refused)
+            }
+            switch format {
+            case .json: try printJSON(report)
+            case .text: print(Self.text(report))
+            }
+            guard report.problems.isEmpty else {
+                for problem in report.problems where format == .text {
+                    printError("error: \(problem)")
+                }
+                let count = report.problems.count
+                throw fail(
+                    "nothing applied: \(count) problem\(count == 1 ? "" : "s") in \(report.file); fix \(count == 1 ? "it" : "them") and run decisions again",
+                    status: ExitStatus.refused)
+            }
+        }
+    }
+
+    static func text(_ report: DecisionsReport) -> String {
+        var lines: [String] = ["\(report.file): \(report.dialect.summary)."]
+        if !report.alreadyApplied.isEmpty {
+            let ids = report.alreadyApplied.map { "#\($0)" }.joined(separator: ", ")
+            lines.append("This file (same SHA-256) was already applied as batch \(ids).")
+        }
+        if !report.ignoredColumns.isEmpty {
+            lines.append("note: ignored columns that are not decisions columns: \(report.ignoredColumns.map { "“\($0)”" }.joined(separator: ", ")).")
+        }
+        let verb = report.committed ? "" : "would move "
+        for row in report.rows {
+            if row.changed {
+                lines.append("line \(row.line): \(row.startup) (\(row.cohort)): \(verb)\(row.from) → \(row.to)")
+            } else {
+                lines.append("line \(row.line): \(row.startup) (\(row.cohort)) is already \(row.to): nothing to do")
+            }
+        }
+        let counts = "\(report.moves) move\(report.moves == 1 ? "" : "s"), \(report.unchanged) unchanged"
+        if !report.problems.isEmpty {
+            lines.append("Refused: nothing applied.")
+        } else if report.dryRun {
+            lines.append("Dry run, nothing written: \(counts).")
+        } else if let batch = report.batchId {
+            lines.append("Applied as batch \(batch): \(counts). Undo with `accelerator imports undo \(batch)`.")
+        } else {
+            lines.append("Nothing changed: \(counts).")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `accelerator imports undo ID` for a decisions batch: the compensating moves it recorded.
+enum DecisionsUndoCommand {
+    static func run(store: AppDatabase, id: Int64, format: OutputFormat) throws {
+        let outcome = try store.undoDecisions(id, actor: Environment.actor)
+        switch format {
+        case .json:
+            try printJSON(outcome)
+        case .table, .csv:
+            for application in outcome.restored {
+                print("\(application.startup) (\(application.cohort)): \(application.from) → \(application.to).")
+            }
+            let count = outcome.restored.count
+            print("Undid decisions batch \(outcome.batchId): \(count) application\(count == 1 ? "" : "s") put back, \(outcome.removedRecords) mentor, funding or market record\(outcome.removedRecords == 1 ? "" : "s") removed.")
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import AcceleratorDomain
+import AcceleratorStore
+import ArgumentParser
+
+/// Prints what `fund` or `market` recorded.
+func report(_ outcome: RecordOutcome, format: OutputFormat) throws {
+    switch format {
+    case .json:
+        try printJSON(outcome)
+    case .table, .csv:
+        print("\(outcome.startup) (\(outcome.cohort), \(outcome.stage)): recorded \(outcome.record) \(outcome.summary).")
+    }
+}
+
+/// Runs a further record, printing a refusal as one `error:` line with exit 1.
+func recording(_ work: () throws -> RecordOutcome, format: OutputFormat) throws {
+    let outcome: RecordOutcome
+    do {
+        outcome = try work()
+    } catch let refused as RecordRefused {
+        throw fail(refused.description, status: ExitStatus.refused)
+    }
+    try report(outcome, format: format)
+}
+
+struct Fund: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a further funding round for an application already funded or international.",
+        discussion: """
+            The first funding is recorded by `accelerator advance --to funded`; this adds the rounds after it, \
+            with the same checks (amount above zero, a kind, an investor, a date not in the future). The stage \
+            does not change, so no stage event is written.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
+    var startup: String
+
+    @Option(name: .long, help: ArgumentHelp("The application's cohort, when the startup has several.", valueName: "code"))
+    var cohort: String?
+
+    @Option(name: .long, help: "The amount, e.g. 500000, \"1 500 000,50\" or \"250000 DH\".")
+    var amount: String?
+
+    @Option(name: .long, help: "ISO 4217 currency (default: the rules' default_currency).")
+    var currency: String?
+
+    @Option(name: .customLong("funding-kind"), help: "grant, equity, convertible, loan or prize.")
+    var fundingKind: String?
+
+    @Option(name: .long, help: "The investor or funder.")
+    var investor: String?
+
+    @Option(name: .customLong("funded-on"), help: ArgumentHelp("The day the funding was committed.", valueName: "date"))
+    var fundedOn: String?
+
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        try reportingFailures {
+            let today = try Environment.today()
+            let store = try database.open()
+            let rules = try store.rules()
+            let currencyCode = try currency.map { try Parse.currency($0, option: "--currency") } ?? rules.defaultCurrency
+            let draft = FundingDraft(
+                amount: try amount.map { try Parse.money($0, option: "--amount", currency: currencyCode) },
+                kind: try fundingKind.map { try Parse.fundingKind($0, option: "--funding-kind") },
+                investor: investor,
+                fundedOn: try fundedOn.map { try Parse.date($0, option: "--funded-on", order: rules.dateOrder) })
+            try recording({ try store.recordFunding(startup: startup, cohort: cohort, draft: draft, today: today) }, format: output.format)
+        }
+    }
+}
+
+struct Market: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a further market for an application already international.",
+        discussion: """
+            The first market is recorded by `accelerator advance --to international`; this adds the markets after \
+            it, with the same checks (in the network's countries, never Morocco), entered today. The stage does \
+            not change, so no stage event is written.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
+    var startup: String
+
+    @Option(name: .long, help: ArgumentHelp("The application's cohort, when the startup has several.", valueName: "code"))
+    var cohort: String?
+
+    @Option(name: .long, help: "The market's country: ISO code, or English or French name.")
+    var market: String?
+
+    @Option(name: .long, help: "The partner opening the market.")
+    var partner: String?
+
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        try reportingFailures {
+            let today = try Environment.today()
+            let draft = MarketDraft(country: try market.map { try Parse.country($0, option: "--market") }, partner: partner)
+            let store = try database.open()
+            try recording({ try store.recordMarket(startup: startup, cohort: cohort, draft: draft, today: today) }, format: output.format)
+        }
+    }
+}
