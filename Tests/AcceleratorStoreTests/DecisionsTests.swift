@@ -482,11 +482,24 @@ struct DecisionsUndoTests {
         let id = try applySample()
         _ = try fixture.store.undoDecisions(id, actor: "staff")
         let again = try fixture.apply([
-            DecisionsFixture.complete("Atlas AI", .mentored, date: "2026-04-20"),
+            DecisionsFixture.complete("Atlas AI", .mentored, date: "2026-04-01"),
+            DecisionsFixture.complete("Atlas AI", .funded, date: "2026-04-10"),
             DecisionsFixture.complete("Sahara H2", .mentored, date: "2026-04-02"),
         ], name: "corrected.csv")
         #expect(again.problems.isEmpty)
+        #expect(try fixture.stage("Atlas AI") == .funded)
         #expect(try fixture.stage("Sahara H2") == .mentored)
+    }
+
+    @Test("the places in mentoring taken by an undone batch are free again")
+    func undoFreesPlaces() throws {
+        let fixture = try DecisionsFixture(capacity: 1)
+        let report = try fixture.apply([DecisionsFixture.complete("Atlas AI", .mentored, date: "2026-04-01")])
+        let id = try #require(report.batchId)
+        _ = try fixture.store.undoDecisions(id, actor: "staff")
+        let other = try fixture.apply([DecisionsFixture.complete("Argan Pay", .mentored, date: "2026-04-01")], name: "other.csv")
+        #expect(other.problems.isEmpty)
+        #expect(try fixture.store.cohorts().first?.mentoredEver == 1)
     }
 
     @Test("undo is refused, naming the application and what happened, when one of them moved since")
