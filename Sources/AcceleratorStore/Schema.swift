@@ -135,11 +135,10 @@ enum Schema {
                 ALTER TABLE startup ADD COLUMN last_batch_id INTEGER;
                 ALTER TABLE application ADD COLUMN last_batch_id INTEGER;
 
-                -- The batch that inserted a row: an undo removes these.
+                -- The batch that inserted a row: an undo removes these. Not indexed: an undo is rare
+                -- and scans, while every imported row would pay for the index.
                 ALTER TABLE startup ADD COLUMN created_batch_id INTEGER;
                 ALTER TABLE application ADD COLUMN created_batch_id INTEGER;
-                CREATE INDEX startup_by_created_batch ON startup(created_batch_id) WHERE created_batch_id IS NOT NULL;
-                CREATE INDEX application_by_created_batch ON application(created_batch_id) WHERE created_batch_id IS NOT NULL;
 
                 CREATE TABLE batch (
                     id INTEGER PRIMARY KEY,
