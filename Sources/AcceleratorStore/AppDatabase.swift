@@ -40,13 +40,18 @@ public final class AppDatabase: Sendable {
             // WAL with synchronous=NORMAL never corrupts the file on a crash; at worst the last
             // committed transaction is lost on a power cut, never half of one.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Test-only: ACCELERATOR_MAX_PAGE_COUNT caps the file at that many pages, so a test can
+            // fill "the disk" mid-import on any machine (SQLite then fails with SQLITE_FULL).
+            if let pages = ProcessInfo.processInfo.environment["ACCELERATOR_MAX_PAGE_COUNT"].flatMap(Int.init) {
+                try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+            }
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             try Schema.migrator.migrate(queue)
             return AppDatabase(path: path, writer: queue)
         } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
+            throw openFailure(error, path: path)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
@@ -86,6 +91,16 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Why opening failed. SQLite says only "unable to open database file" when it cannot create the
+    /// `-wal` file beside the database: a read-only folder or file system is named as such.
+    private static func openFailure(_ error: DatabaseError, path: String) -> StoreError {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if error.resultCode == .SQLITE_CANTOPEN, access(path, F_OK) == 0, access(folder, W_OK) != 0 {
+            return .readOnly(path: path)
+        }
+        return StoreError.from(error, path: path)
+    }
+
     /// Refuses a database that has migrations this version does not know, reading it only.
     private static func refuseIfSuperseded(_ path: String) throws(StoreError) {
         var config = Configuration()
@@ -106,7 +121,7 @@ public final class AppDatabase: Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
+            throw openFailure(error, path: path)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }

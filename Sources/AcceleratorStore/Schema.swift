@@ -201,6 +201,38 @@ enum Schema {
                       WHERE b.event_id = e.id AND t.undone_at IS NOT NULL);
                 """)
         }
+        migrator.registerMigration("v4-erasures") { db in
+            try db.execute(sql: """
+                -- Erasures of personal data (Moroccan law 09-08, `accelerator forget`): the record that
+                -- one happened, when, by whom and what it covered; never the data erased. Append-only,
+                -- like stage_event: the database itself refuses to change or remove one.
+                CREATE TABLE erasure (
+                    id INTEGER PRIMARY KEY,
+                    startup_id INTEGER NOT NULL REFERENCES startup(id),
+                    erased_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT,
+                    founders INTEGER NOT NULL CHECK (founders >= 0),
+                    fields TEXT NOT NULL
+                );
+                CREATE INDEX erasure_by_startup ON erasure(startup_id, id);
+                CREATE TRIGGER erasure_no_update BEFORE UPDATE ON erasure
+                BEGIN SELECT RAISE(ABORT, 'erasures are append-only: they cannot be updated'); END;
+                CREATE TRIGGER erasure_no_delete BEFORE DELETE ON erasure
+                BEGIN SELECT RAISE(ABORT, 'erasures are append-only: they cannot be deleted'); END;
+                """)
+        }
+        migrator.registerMigration("v5-report-indexes") { db in
+            try db.execute(sql: """
+                -- `accelerator report` reads each table once in the order of an index that covers the
+                -- columns it needs (no look-up into the wide rows): applications by cohort and day,
+                -- startups by place, the exits with their reason, the applications with warnings.
+                CREATE INDEX application_for_reports ON application(cohort_code, applied_on, startup_id);
+                CREATE INDEX application_with_warnings ON application(cohort_code, applied_on) WHERE warnings <> '[]';
+                CREATE INDEX application_exits ON application(stage, exit_reason) WHERE stage IN ('rejected', 'withdrawn');
+                CREATE INDEX startup_by_place ON startup(sector, city, region);
+                """)
+        }
         return migrator
     }
 }

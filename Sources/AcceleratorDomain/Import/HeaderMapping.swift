@@ -135,6 +135,10 @@ public struct HeaderMapping: Sendable, Equatable {
             if let field = aliases[String(key.dropLast(suffix.count))] { return .field(field) }
         }
         if key == "line" || key == "error" { return .ignored }
+        // The columns only `accelerator export` writes (program_stage, program_mentored_on,
+        // program_funding_MAD, …): the program's record, not what the startup filled in, so a
+        // re-imported export leaves them out instead of keeping them as extra attributes.
+        if ExportColumns.isExportOnly(compactHeader: key) { return .ignored }
         return .extra(header)
     }
 

@@ -133,8 +133,10 @@ extension AppDatabase {
                         sql: "UPDATE application SET applied_on = ?, warnings = ?, extra = ?, last_batch_id = ? WHERE id = ?",
                         arguments: [values["applied_on"], values["warnings"], values["extra"], lastBatch, entityId])
                 } else {
+                    // Only the columns an import writes: the names come from the stored record, so
+                    // they are checked against the known ones before they go into the SQL.
                     let columns = JSONText.decodePairs(change["before"]).map(\.0)
-                        .filter { !["lead_name", "lead_email", "last_batch_id"].contains($0) }
+                        .filter { Importer.restorableStartupColumns.contains($0) }
                     let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
                     let arguments = columns.map { Importer.decode(values[$0] ?? "\u{0}") }
                     try db.execute(

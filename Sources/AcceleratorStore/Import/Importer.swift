@@ -632,6 +632,9 @@ struct Importer {
         return true
     }
 
+    /// The startup columns an import may write, hence restore on undo.
+    static let restorableStartupColumns: Set<String> = Set(StartupColumn.all.map(\.name) + ["name_key", "lead_email_key"])
+
     /// A stored value as text for the undo record: `\u{0}` stands for NULL; numbers keep their digits.
     static func encode(_ value: DatabaseValue) -> String {
         switch value.storage {

@@ -281,8 +281,9 @@ extension AppDatabase {
         return Money(minorUnits: minor, currency: currency).description
     }
 
-    /// Every stage event of a startup's applications, oldest first, with the startup's name.
-    public func history(of reference: String) throws -> (startup: String, events: [HistoryEntry]) {
+    /// Every stage event of a startup's applications, oldest first, with the startup's name and the
+    /// erasures of its personal data (`forget`), oldest first.
+    public func history(of reference: String) throws -> (startup: String, events: [HistoryEntry], erasures: [ErasureEntry]) {
         try read { db in
             let startup = try Self.resolveStartup(db, reference)
             let events = try Row.fetchAll(db, sql: """
@@ -297,7 +298,7 @@ extension AppDatabase {
                     from: Stage(rawValue: row["from_stage"]) ?? .applied, to: Stage(rawValue: row["to_stage"]) ?? .applied,
                     actor: row["actor"], note: row["note"])
             }
-            return (startup.name, events)
+            return (startup.name, events, try Self.erasures(db, startupId: startup.id))
         }
     }
 }

@@ -3,7 +3,7 @@ import AcceleratorStore
 import ArgumentParser
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show every stage event of a startup: time, from, to, actor, note.")
+    static let configuration = CommandConfiguration(abstract: "Show every stage event of a startup (time, from, to, actor, note) and any erasure of its personal data.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -14,20 +14,73 @@ struct History: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (name, events) = try database.open().history(of: startup)
+            let (name, events, erasures) = try database.open().history(of: startup)
+            let lines = HistoryLine.merge(events, erasures)
             switch output.format {
             case .json:
-                try printJSON(events)
+                try printJSON(lines)
             case .table, .csv:
-                if events.isEmpty {
+                if lines.isEmpty {
                     print("\(name) has not moved yet: no stage events.")
                     return
                 }
-                print(TextTable(
-                    headers: ["time", "cohort", "from", "to", "actor", "note"],
-                    rows: events.map { [$0.occurredAt, $0.cohort, $0.from.rawValue, $0.to.rawValue, $0.actor, $0.note ?? ""] }
-                ).render())
+                print(TextTable(headers: ["time", "cohort", "from", "to", "actor", "note"], rows: lines.map(\.cells)).render())
             }
+        }
+    }
+}
+
+/// A line of the history: a stage event, or an erasure of personal data (`accelerator forget`).
+enum HistoryLine: Encodable {
+    case event(HistoryEntry)
+    case erasure(ErasureEntry)
+
+    /// Events in their order, each erasure placed by its time.
+    static func merge(_ events: [HistoryEntry], _ erasures: [ErasureEntry]) -> [HistoryLine] {
+        var lines: [HistoryLine] = []
+        var pending = erasures[...]
+        for event in events {
+            while let erasure = pending.first, erasure.erasedAt < event.occurredAt {
+                lines.append(.erasure(erasure))
+                pending.removeFirst()
+            }
+            lines.append(.event(event))
+        }
+        return lines + pending.map(HistoryLine.erasure)
+    }
+
+    var cells: [String] {
+        switch self {
+        case .event(let event):
+            [event.occurredAt, event.cohort, event.from.rawValue, event.to.rawValue, event.actor, event.note ?? ""]
+        case .erasure(let erasure):
+            [erasure.erasedAt, "", "", "erased", erasure.actor, Self.note(erasure)]
+        }
+    }
+
+    static func note(_ erasure: ErasureEntry) -> String {
+        "personal data erased (law 09-08): \(erasure.fields)" + (erasure.reason.map { "; \($0)" } ?? "")
+    }
+
+    private enum ErasureKeys: String, CodingKey {
+        case kind, id, occurredAt, actor, note, reason, founders, fields
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .event(let event):
+            try event.encode(to: encoder)
+        case .erasure(let erasure):
+            // Beside the stage events' keys (`occurredAt`, `actor`, `note`), `kind` tells it apart.
+            var container = encoder.container(keyedBy: ErasureKeys.self)
+            try container.encode("erasure", forKey: .kind)
+            try container.encode(erasure.id, forKey: .id)
+            try container.encode(erasure.erasedAt, forKey: .occurredAt)
+            try container.encode(erasure.actor, forKey: .actor)
+            try container.encode(Self.note(erasure), forKey: .note)
+            try container.encodeIfPresent(erasure.reason, forKey: .reason)
+            try container.encode(erasure.founders, forKey: .founders)
+            try container.encode(erasure.fields, forKey: .fields)
         }
     }
 }

@@ -1,0 +1,510 @@
+import AcceleratorDomain
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The program's report as it stood at the end of `asOf`: applications made on or before that
+    /// day, and the moves, funding and markets recorded by its end (stage events with
+    /// `occurred_at` on or before it). For one cohort, or for every cohort, compared, and together.
+    public func report(cohort: String?, asOf: CalendarDate, today: CalendarDate) throws -> ProgramReport {
+        guard asOf <= today else { throw ReportError.asOfInFuture(asOf, today: today) }
+        let code = try cohort.map(Self.cohortCode)
+        let scan = ReportScan(asOf: asOf, cohort: code)
+        // The startups' places, funding, markets and warnings are read on a second connection, on
+        // the other core, while this one reads the applications and their moves; the second one's
+        // figures are used only when both read the same state of the database (an in-memory
+        // database has one connection only: there, and otherwise, they are read after).
+        let versionBefore = try writer.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+        let side = BackgroundPass(path: path, scan: scan)
+        return try read { db in
+            // The first read fixes this transaction's view of the database.
+            if let code { try Self.requireCohort(db, code) } else { _ = try Row.fetchOne(db, sql: "SELECT 1 FROM cohort LIMIT 1") }
+            let versionNow = try Int.fetchOne(db, sql: "PRAGMA data_version")
+            let tallies = try scan.tallies(db, side: side, sameState: versionNow == versionBefore)
+            var meta: [String: (startsOn: String, capacity: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, starts_on, capacity FROM cohort") {
+                meta[row[0]] = (row[1], row[2])
+            }
+            var codes = tallies.keys.sorted()
+            if let code, !codes.contains(code) { codes = [code] }
+            let cohorts = codes.map { code in
+                (tallies[code] ?? CohortTally()).figures(cohort: code, startsOn: meta[code]?.startsOn, capacity: meta[code]?.capacity)
+            }
+            var overall: CohortFigures?
+            if code == nil {
+                var all = CohortTally()
+                for tally in tallies.values { all.merge(tally) }
+                overall = all.figures(cohort: "all", startsOn: nil, capacity: nil)
+            }
+            return ProgramReport(
+                program: ProgramReport.programName, asOf: asOf.description, cohort: code, cohorts: cohorts,
+                overall: overall)
+        }
+    }
+}
+
+/// The figures of a report: SQL aggregates where SQLite can group without joining row by row
+/// (funding, markets, warnings, the distinct places), and one pass per large table joined in
+/// memory by id where it cannot.
+///
+/// SQLite joins by nested loops: grouping a million stage events or applications by their
+/// cohort and their startup's sector would cost a million index look-ups per query, seconds on a
+/// million applications. Instead the applications, their stage events and their startups are
+/// each read once, in the order of an index that covers the columns needed, and meet in arrays
+/// indexed by id.
+struct ReportScan {
+    /// The report's day, ISO.
+    let day: String
+    /// The first instant after it: events strictly before count.
+    let end: String
+    /// The report's day as a day number.
+    let asOfDay: Int32
+    /// The cohort, if one was asked for.
+    let cohort: String?
+
+    init(asOf: CalendarDate, cohort: String?) {
+        day = asOf.description
+        end = Timestamp.startOf(asOf.adding(days: 1))
+        asOfDay = Int32(clamping: asOf.daysSince1970)
+        self.cohort = cohort
+    }
+
+    /// Applications made by the report's day, of the cohort asked for.
+    var applicationFilter: String {
+        cohort == nil ? "a.applied_on <= :day" : "a.applied_on <= :day AND a.cohort_code = :cohort"
+    }
+
+    /// Rows of a table about applications (alias `x`) limited to the cohort asked for.
+    var cohortFilter: String {
+        cohort == nil ? "1" : "x.application_id IN (SELECT a.id FROM application a WHERE \(applicationFilter))"
+    }
+
+    func arguments(_ names: Set<String>) -> StatementArguments {
+        var values: [String: (any DatabaseValueConvertible)?] = [:]
+        if names.contains("day") { values["day"] = day }
+        if names.contains("end") { values["end"] = end }
+        if let cohort, names.contains("cohort") { values["cohort"] = cohort }
+        return StatementArguments(values)
+    }
+
+    /// An application as the passes see it.
+    struct Application {
+        /// Its cohort's slot (0: not in the report).
+        var slot: UInt16 = 0
+        /// Its stage at the end of the report's day, as `StageCode`.
+        var stage: UInt8 = StageCode.applied
+        /// The stages it reached by then, one bit per `StageCode`.
+        var reached: UInt8 = 0
+        /// The day it was made.
+        var appliedDay: Int32 = 0
+        /// The day of its last move.
+        var lastDay: Int32 = 0
+        /// Its startup.
+        var startup: Int64 = -1
+    }
+
+    /// Stages as small numbers, in the order of `Stage.allCases`.
+    enum StageCode {
+        static let applied: UInt8 = 0
+        static let stages: [Stage] = Stage.allCases
+
+        /// SQL turning a stage column into its code.
+        static func sql(_ column: String) -> String {
+            "CASE \(column) " + Stage.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " ELSE 255 END"
+        }
+    }
+
+    /// What the passes add up, per cohort slot, in flat arrays and integer-keyed dictionaries
+    /// (one hash per row at most), turned into tallies at the end.
+    struct Counts {
+        /// Cohort codes; slot `n` is `cohorts[n - 1]`, slot 0 is "not in the report".
+        var cohorts: [String] = []
+        var slots: [String: UInt16] = [:]
+        var applications: [Int] = [0]
+        /// Moves: `slot × 36 + from × 6 + to`.
+        var moves = [Int](repeating: 0, count: 36)
+        /// Days in applied, mentored, funded: key `(slot × 3 + stage) << 32 | days`.
+        var durations: [Int64: Int] = [:]
+        /// Applications still in applied, mentored, funded: `slot × 3 + stage`.
+        var ongoing = [0, 0, 0]
+        /// How far the applications of each place went: key `slot << 32 | (place + 1)`.
+        var reach: [Int64: CohortTally.Reach] = [:]
+        /// What the small passes (exits, funding, markets, warnings) add, per slot.
+        var tallies = [CohortTally()]
+        var markets: [[String: Set<Int64>]] = [[:]]
+
+        mutating func slot(for code: String) -> UInt16 {
+            if let slot = slots[code] { return slot }
+            cohorts.append(code)
+            let slot = UInt16(truncatingIfNeeded: cohorts.count)
+            slots[code] = slot
+            applications.append(0)
+            moves += repeatElement(0, count: 36)
+            ongoing += [0, 0, 0]
+            tallies.append(CohortTally())
+            markets.append([:])
+            return slot
+        }
+
+        mutating func addDuration(slot: UInt16, stage: UInt8, days: Int32) {
+            let key = (Int64(slot) * 3 + Int64(stage)) << 32 | Int64(max(0, days))
+            durations[key, default: 0] += 1
+        }
+
+        mutating func addPlace(slot: UInt16, place: Int32, reached: UInt8) {
+            let key = Int64(slot) << 32 | Int64(place + 1)
+            reach[key, default: CohortTally.Reach()].add(
+                CohortTally.Reach(
+                    applications: 1, mentored: Int(reached >> 1 & 1), funded: Int(reached >> 2 & 1),
+                    international: Int(reached >> 3 & 1)))
+        }
+
+        /// The tallies of the cohorts that have applications in the report.
+        func tallies(places: [CohortTally.Place]) -> [String: CohortTally] {
+            var result: [String: CohortTally] = [:]
+            var byCohort = tallies
+            for slot in 1..<byCohort.count {
+                byCohort[slot].applications = applications[slot]
+                for from in 0..<6 {
+                    for to in 0..<6 where moves[slot * 36 + from * 6 + to] > 0 {
+                        byCohort[slot].moves[CohortTally.Move(from: StageCode.stages[from], to: StageCode.stages[to])] =
+                            moves[slot * 36 + from * 6 + to]
+                    }
+                }
+                for (index, stage) in [Stage.applied, .mentored, .funded].enumerated() {
+                    byCohort[slot].ongoing[stage] = ongoing[slot * 3 + index]
+                }
+                byCohort[slot].markets = markets[slot].mapValues(\.count)
+            }
+            for (key, count) in durations {
+                let slotStage = Int(key >> 32), days = Int(key & 0xFFFF_FFFF)
+                let stage = [Stage.applied, .mentored, .funded][slotStage % 3]
+                byCohort[slotStage / 3].durations[stage, default: [:]][days] = count
+            }
+            let unknown = CohortTally.Place(sector: "", city: "", region: nil)
+            for (key, reach) in reach {
+                let slot = Int(key >> 32), place = Int(key & 0xFFFF_FFFF) - 1
+                let where_ = place >= 0 && place < places.count ? places[place] : unknown
+                byCohort[slot].places[where_, default: CohortTally.Reach()].add(reach)
+            }
+            for slot in 1..<byCohort.count where applications[slot] > 0 {
+                result[cohorts[slot - 1]] = byCohort[slot]
+            }
+            return result
+        }
+    }
+
+    func tallies(_ db: Database, side background: BackgroundPass, sameState: Bool) throws -> [String: CohortTally] {
+        var counts = Counts()
+        for code in try String.fetchAll(db, sql: "SELECT code FROM cohort ORDER BY code") { _ = counts.slot(for: code) }
+        var applications = try readApplications(db, counts: &counts)
+        try readMoves(db, applications: &applications, counts: &counts)
+        try readExits(db, applications: applications, counts: &counts)
+        let side = try background.wait(sameState: sameState) ?? readSide(db)
+        finish(applications, places: side.places, counts: &counts)
+        var tallies = counts.tallies(places: side.places.keys)
+        for (code, partial) in side.byCohort where tallies[code] != nil {
+            tallies[code]?.merge(partial)
+        }
+        return tallies
+    }
+
+    /// What needs no application-by-application join: the places, and the SQL aggregates of
+    /// funding, markets and warnings per cohort.
+    struct Side: Sendable {
+        var places: Places
+        var byCohort: [String: CohortTally] = [:]
+    }
+
+    func readSide(_ db: Database) throws -> Side {
+        var side = Side(places: try readPlaces(db))
+        // Funding recorded by the end of the day (by its move, else by its own date), grouped to
+        // the amount: kinds, investors and the sorted amounts of the medians come from the groups.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.cohort_code, x.currency, x.kind, x.investor, x.amount_minor, COUNT(*)
+              FROM funding x
+              JOIN application a ON a.id = x.application_id
+              LEFT JOIN stage_event e ON e.id = x.event_id
+             WHERE coalesce(e.occurred_at, x.funded_on || 'T00:00:00Z') < :end AND \(applicationFilter)
+             GROUP BY 1, 2, 3, 4, 5
+            """, arguments: arguments(["day", "end", "cohort"])) {
+            guard let kind = FundingKind(rawValue: row[2]) else { continue }
+            let code: String = row[0], currency: String = row[1], amount: Int64 = row[4], count: Int = row[5]
+            let total = amount.multipliedReportingOverflow(by: Int64(count))
+            let sum = total.overflow ? Int64.max : total.partialValue
+            side.byCohort[code, default: CohortTally()].fundingKinds[currency, default: [:]][kind, default: CohortTally.Sum()]
+                .add(count: count, total: sum)
+            side.byCohort[code, default: CohortTally()].investors[currency, default: [:]][row[3], default: CohortTally.Sum()]
+                .add(count: count, total: sum)
+            side.byCohort[code, default: CohortTally()].amounts[currency, default: [:]][amount, default: 0] += count
+        }
+        // Markets entered by the end of the day: applications per country.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.cohort_code, x.country, COUNT(DISTINCT x.application_id)
+              FROM market_entry x
+              JOIN application a ON a.id = x.application_id
+              LEFT JOIN stage_event e ON e.id = x.event_id
+             WHERE coalesce(e.occurred_at, x.entered_on || 'T00:00:00Z') < :end AND \(applicationFilter)
+             GROUP BY 1, 2
+            """, arguments: arguments(["day", "end", "cohort"])) {
+            side.byCohort[row[0], default: CohortTally()].markets[row[1], default: 0] += row[2] as Int
+        }
+        // Warnings: the partial index on applications with warnings finds them without reading the others.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.cohort_code, COUNT(*) FROM application a WHERE a.warnings <> '[]' AND \(applicationFilter) GROUP BY 1
+            """, arguments: arguments(["day", "cohort"])) {
+            side.byCohort[row[0], default: CohortTally()].flagged += row[1] as Int
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.cohort_code, j.value, COUNT(*)
+              FROM application a, json_each(a.warnings) j
+             WHERE a.warnings <> '[]' AND \(applicationFilter)
+             GROUP BY 1, 2
+            """, arguments: arguments(["day", "cohort"])) {
+            side.byCohort[row[0], default: CohortTally()].warnings[row[1], default: 0] += row[2] as Int
+        }
+        return side
+    }
+
+    /// What every application adds once its moves are known: its days in the stage it is still in
+    /// (up to the report's day), and how far the applications of its place went.
+    func finish(_ applications: IdTable<Application>, places: Places, counts: inout Counts) {
+        applications.forEach { application in
+            guard application.slot != 0 else { return }
+            if application.stage <= 2 {
+                let start = application.stage == StageCode.applied ? application.appliedDay : application.lastDay
+                counts.addDuration(slot: application.slot, stage: application.stage, days: asOfDay - start)
+                counts.ongoing[Int(application.slot) * 3 + Int(application.stage)] += 1
+            }
+            counts.addPlace(slot: application.slot, place: places.ofStartup[application.startup], reached: application.reached)
+        }
+    }
+
+    // MARK: - Passes
+
+    /// The startups' places: the distinct (sector, city, region), and each startup's.
+    struct Places: Sendable {
+        var keys: [CohortTally.Place] = []
+        var ofStartup: IdTable<Int32>
+    }
+
+    func readPlaces(_ db: Database) throws -> Places {
+        let bounds = try Row.fetchOne(db, sql: "SELECT MAX(id), COUNT(*) FROM startup")
+        var places = Places(ofStartup: IdTable(maxId: bounds?[0] ?? 0, count: bounds?[1] ?? 0, fill: -1))
+        let only = cohort == nil ? "" : "WHERE s.id IN (SELECT a.startup_id FROM application a WHERE \(applicationFilter))"
+        // In the order of the index on (sector, city, region): a place is a run of equal rows.
+        let rows = try SQLiteRows(db, sql: """
+            SELECT s.id, s.sector, s.city, s.region FROM startup s \(only) ORDER BY s.sector, s.city, s.region
+            """, arguments: arguments(["day", "cohort"]))
+        let columns = rows.columns
+        var sector = LastBytes(), city = LastBytes(), region = LastBytes()
+        var place: Int32 = -1
+        while try rows.next() {
+            // Every comparison runs: each remembers its column's bytes.
+            let sectorChanged = sector.update(columns, 1)
+            let cityChanged = city.update(columns, 2)
+            let regionChanged = region.update(columns, 3)
+            if sectorChanged || cityChanged || regionChanged || place < 0 {
+                places.keys.append(CohortTally.Place(sector: columns.text(1) ?? "", city: columns.text(2) ?? "", region: columns.text(3)))
+                place = Int32(places.keys.count - 1)
+            }
+            places.ofStartup[columns.id(0)] = place
+        }
+        return places
+    }
+
+    func readApplications(_ db: Database, counts: inout Counts) throws -> IdTable<Application> {
+        let bounds = try Row.fetchOne(db, sql: "SELECT MAX(id), COUNT(*) FROM application")
+        var applications = IdTable(maxId: bounds?[0] ?? 0, count: bounds?[1] ?? 0, fill: Application())
+        // In the order of the index on (cohort_code, applied_on, startup_id), which covers the columns.
+        let rows = try SQLiteRows(db, sql: """
+            SELECT a.id, a.cohort_code, a.applied_on, a.startup_id FROM application a WHERE \(applicationFilter)
+            """, arguments: arguments(["day", "cohort"]))
+        let columns = rows.columns
+        var cohortBytes = LastBytes(), dayBytes = LastBytes()
+        var slot: UInt16 = 0
+        var appliedDay: Int32 = 0
+        while try rows.next() {
+            if cohortBytes.update(columns, 1) { slot = counts.slot(for: columns.text(1) ?? "") }
+            if dayBytes.update(columns, 2) {
+                appliedDay = columns.withBytes(2, ReportScan.dayNumber).flatMap { $0 } ?? asOfDay
+            }
+            applications[columns.id(0)] = Application(
+                slot: slot, stage: StageCode.applied, reached: 1, appliedDay: appliedDay, lastDay: appliedDay,
+                startup: columns.id(3))
+            counts.applications[Int(slot)] += 1
+        }
+        return applications
+    }
+
+    /// The stage events recorded by the end of the day, in the order they were recorded (for one
+    /// application, the order of its moves): the funnel, the exits' origins, the days in each stage.
+    func readMoves(_ db: Database, applications: inout IdTable<Application>, counts: inout Counts) throws {
+        let rows = try SQLiteRows(db, sql: """
+            SELECT x.application_id, \(StageCode.sql("x.from_stage")), \(StageCode.sql("x.to_stage")), x.occurred_at
+              FROM stage_event x
+             WHERE x.occurred_at < :end AND \(cohortFilter)
+             ORDER BY x.id
+            """, arguments: arguments(["day", "end", "cohort"]))
+        let columns = rows.columns
+        while try rows.next() {
+            let id = columns.id(0)
+            var application = applications[id]
+            guard application.slot != 0,
+                let from = columns.integer(1).map(UInt8.init(truncatingIfNeeded:)), from < 6,
+                let to = columns.integer(2).map(UInt8.init(truncatingIfNeeded:)), to < 6,
+                let day = columns.withBytes(3, ReportScan.dayNumber).flatMap({ $0 })
+            else { continue }
+            counts.moves[Int(application.slot) * 36 + Int(from) * 6 + Int(to)] += 1
+            if from <= 2 {
+                // Days in the stage left: from the application (applied) or from the move into it.
+                let start = from == StageCode.applied ? application.appliedDay : application.lastDay
+                counts.addDuration(slot: application.slot, stage: from, days: day - start)
+            }
+            application.reached |= 1 << to
+            application.stage = to
+            application.lastDay = day
+            applications[id] = application
+        }
+    }
+
+    /// The reasons of the applications that had left the program by the end of the day.
+    func readExits(_ db: Database, applications: IdTable<Application>, counts: inout Counts) throws {
+        // In the order of the index on (stage, exit_reason): a reason is a run of equal rows, made a
+        // string once.
+        let rows = try SQLiteRows(db, sql: """
+            SELECT x.id, \(StageCode.sql("x.stage")), x.exit_reason
+              FROM application x WHERE x.stage IN ('rejected', 'withdrawn')
+             ORDER BY x.stage, x.exit_reason
+            """)
+        let columns = rows.columns
+        var stageBytes = LastBytes(), reasonBytes = LastBytes()
+        var stage = Stage.rejected, reason = ""
+        // The applications of the current run (one exit, one reason), per cohort slot.
+        var run = [Int](repeating: 0, count: counts.applications.count)
+        func flush() {
+            for slot in run.indices where run[slot] > 0 {
+                counts.tallies[slot].reasons[stage, default: [:]][reason, default: 0] += run[slot]
+                run[slot] = 0
+            }
+        }
+        while try rows.next() {
+            let stageChanged = stageBytes.update(columns, 1)
+            if reasonBytes.update(columns, 2) || stageChanged {
+                flush()
+                stage = columns.integer(1).flatMap { $0 >= 0 && $0 < 6 ? StageCode.stages[Int($0)] : nil } ?? .rejected
+                reason = columns.text(2) ?? ""
+            }
+            let application = applications[columns.id(0)]
+            // Counted when its exit was recorded by the end of the day.
+            guard application.slot != 0, application.stage < 6, StageCode.stages[Int(application.stage)].isExit else { continue }
+            run[Int(application.slot)] += 1
+        }
+        flush()
+    }
+
+    /// The day number of an ISO day or timestamp (`2026-03-25`, `2026-03-25T10:00:00Z`).
+    static func dayNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 0x30
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let date = CalendarDate(year: year, month: month, day: day)
+        else { return nil }
+        return Int32(clamping: date.daysSince1970)
+    }
+}
+
+/// Values per row id: an array when ids are dense (rowids are), else a dictionary.
+struct IdTable<Value> {
+    private var dense: [Value]
+    private var sparse: [Int64: Value] = [:]
+    private let isDense: Bool
+    private let fill: Value
+
+    init(maxId: Int64, count: Int, fill: Value) {
+        self.fill = fill
+        // Dense unless deletions left most ids unused.
+        isDense = maxId >= 0 && maxId <= Int64(count) * 4 + 4096
+        dense = isDense ? Array(repeating: fill, count: Int(maxId) + 1) : []
+    }
+
+    subscript(id: Int64) -> Value {
+        get {
+            if isDense { return id >= 0 && id < dense.count ? dense[Int(id)] : fill }
+            return sparse[id] ?? fill
+        }
+        set {
+            if isDense {
+                if id >= 0 && id < dense.count { dense[Int(id)] = newValue }
+            } else {
+                sparse[id] = newValue
+            }
+        }
+    }
+
+    func forEach(_ body: (Value) -> Void) {
+        if isDense {
+            dense.forEach(body)
+        } else {
+            sparse.values.forEach(body)
+        }
+    }
+}
+
+/// `ReportScan.readSide` on a second, read-only connection of the same file, on another thread.
+///
+/// Its figures count only if it read the same state of the database as the main connection: the
+/// caller notes `PRAGMA data_version` before this pass starts its transaction (`init` returns once
+/// it has) and again inside its own transaction; the same value means that nothing was committed
+/// in between, so both transactions see the same data.
+final class BackgroundPass: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let started = DispatchSemaphore(value: 0)
+    private var result: Result<ReportScan.Side, any Error>?
+    private let isRunning: Bool
+
+    /// Starts the pass and returns once its transaction has its view of the database.
+    init(path: String, scan: ReportScan) {
+        isRunning = path != ":memory:" && !path.isEmpty
+        guard isRunning else { return }
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            defer { group.leave() }
+            var signalled = false
+            result = Result {
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(AppDatabase.busyTimeout)
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                return try queue.read { db in
+                    _ = try Row.fetchOne(db, sql: "SELECT 1 FROM cohort LIMIT 1")
+                    started.signal()
+                    signalled = true
+                    return try scan.readSide(db)
+                }
+            }
+            if !signalled { started.signal() }
+        }
+        started.wait()
+    }
+
+    /// The side figures when they were read from the same state as the caller's; `nil` when the
+    /// caller is to read them on its own connection (in-memory database, a commit in between, or
+    /// a failure of the second connection, which the caller's will meet and report if it is real).
+    func wait(sameState: Bool) -> ReportScan.Side? {
+        guard isRunning else { return nil }
+        group.wait()
+        guard sameState, case .success(let side) = result else { return nil }
+        return side
+    }
+}
+
+extension IdTable: Sendable where Value: Sendable {}
