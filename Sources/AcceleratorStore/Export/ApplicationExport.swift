@@ -126,10 +126,13 @@ struct ExportLayout {
         var markets: SideRows
 
         init(_ db: Database, filter: String, arguments: StatementArguments) throws {
-            events = try SideRows(db, sql: ExportLayout.sideSQL("x.to_stage, x.occurred_at", from: "stage_event", filter: filter), arguments: arguments)
-            mentors = try SideRows(db, sql: ExportLayout.sideSQL("x.mentor_name, x.organisation", from: "mentor_assignment", filter: filter), arguments: arguments)
-            funding = try SideRows(db, sql: ExportLayout.sideSQL("x.currency, x.amount_minor", from: "funding", filter: filter), arguments: arguments)
-            markets = try SideRows(db, sql: ExportLayout.sideSQL("x.country, x.partner", from: "market_entry", filter: filter), arguments: arguments)
+            func rows(_ columns: String, from table: String) throws -> SideRows {
+                try SideRows(db, sql: ExportLayout.sideSQL(columns, from: table, filter: filter), arguments: arguments)
+            }
+            events = try rows("x.to_stage, x.occurred_at", from: "stage_event")
+            mentors = try rows("x.mentor_name, x.organisation", from: "mentor_assignment")
+            funding = try rows("x.currency, x.amount_minor", from: "funding")
+            markets = try rows("x.country, x.partner", from: "market_entry")
         }
     }
 

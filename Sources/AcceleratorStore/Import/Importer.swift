@@ -240,11 +240,6 @@ struct Importer {
             arguments: [request.path, sha256, DialectSummary(dialect).summary, defaultCohort, now])
         batchId = db.lastInsertedRowID
         statements = try Statements(db: db, startupColumns: startupColumns)
-        // One transaction holds the whole file: a larger page cache keeps the pages being
-        // written in memory instead of spilling them to the WAL again and again.
-        if let pages = ProcessInfo.processInfo.environment["ACCELERATOR_CACHE_KIB"].flatMap(Int.init) {
-            try db.execute(sql: "PRAGMA cache_size = -\(pages)")
-        }
     }
 
     /// The statements of the row loop.

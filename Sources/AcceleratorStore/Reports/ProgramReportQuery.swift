@@ -110,7 +110,8 @@ struct ReportScan {
 
         /// SQL turning a stage column into its code.
         static func sql(_ column: String) -> String {
-            "CASE \(column) " + Stage.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " ELSE 255 END"
+            let cases = Stage.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
+            return "CASE \(column) " + cases.joined(separator: " ") + " ELSE 255 END"
         }
     }
 

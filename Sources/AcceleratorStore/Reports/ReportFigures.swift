@@ -65,7 +65,11 @@ public struct CohortFigures: Sendable, Equatable, Codable {
     public func time(in stage: Stage) -> StageTime? { timeInStage.first { $0.stage == stage } }
 
     /// Creates the figures from their parts.
-    public init(cohort: String, startsOn: String?, capacity: Int?, applications: Int, funnel: [FunnelStep], exits: [ExitFigures], timeInStage: [StageTime], funding: [CurrencyFunding], sectors: [Breakdown], cities: [Breakdown], regions: [Breakdown], markets: [MarketFigures], warnings: WarningFigures) {
+    public init(
+        cohort: String, startsOn: String?, capacity: Int?, applications: Int, funnel: [FunnelStep], exits: [ExitFigures],
+        timeInStage: [StageTime], funding: [CurrencyFunding], sectors: [Breakdown], cities: [Breakdown], regions: [Breakdown],
+        markets: [MarketFigures], warnings: WarningFigures
+    ) {
         self.cohort = cohort
         self.startsOn = startsOn
         self.capacity = capacity
@@ -199,7 +203,10 @@ public struct CurrencyFunding: Sendable, Equatable, Codable {
     public var topInvestors: [InvestorFunding]
 
     /// Creates the figures from their parts.
-    public init(currency: String, count: Int, totalMinor: Int64, total: String, medianMinor: Int64?, median: String?, byKind: [KindFunding], topInvestors: [InvestorFunding]) {
+    public init(
+        currency: String, count: Int, totalMinor: Int64, total: String, medianMinor: Int64?, median: String?,
+        byKind: [KindFunding], topInvestors: [InvestorFunding]
+    ) {
         self.currency = currency
         self.count = count
         self.totalMinor = totalMinor

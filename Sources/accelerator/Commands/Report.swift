@@ -34,7 +34,9 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this cohort, e.g. 2026-A (default: every cohort, compared).", valueName: "code"))
     var cohort: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The report as it stood at the end of this day (default: today).", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The report as it stood at the end of this day (default: today).", valueName: "date"))
     var asOf: String?
 
     @Option(name: .long, help: "Output format: table, csv, json or html.")

@@ -69,7 +69,9 @@ enum ReportCSV {
         for step in figures.funnel {
             try row("funnel", step.stage.rawValue, "", "reached", "\(step.reached)")
             try row("funnel", step.stage.rawValue, "", "now", "\(step.current)")
-            if step.stage.next != nil { try row("funnel", step.stage.rawValue, "", "conversion_to_next", Figure.share(step.conversionToNext)) }
+            if step.stage.next != nil {
+                try row("funnel", step.stage.rawValue, "", "conversion_to_next", Figure.share(step.conversionToNext))
+            }
         }
         for exit in figures.exits {
             try row("exit", exit.stage.rawValue, "", "count", "\(exit.count)")

@@ -34,14 +34,19 @@ enum ReportHTML {
             return html
         }
         html += keyFigures(figures)
-        html += section("Entonnoir", note: "Candidatures ayant atteint chaque étape, à un moment quelconque jusqu'au \(frenchDate(report.asOf)) inclus ; en pourcentage, le passage à l'étape suivante.") {
+        let day = frenchDate(report.asOf)
+        let funnelNote = "Candidatures ayant atteint chaque étape, à un moment quelconque jusqu'au \(day) inclus ; "
+            + "en pourcentage, le passage à l'étape suivante."
+        html += section("Entonnoir", note: funnelNote) {
             funnelChart(figures)
         }
         if report.cohort == nil, !report.cohorts.isEmpty {
             html += section("Comparaison des cohortes") { comparison(report) }
         }
         html += section("Sorties") { exits(figures) }
-        html += section("Durée passée dans chaque étape", note: "En jours, de l'arrivée dans l'étape (la date de candidature pour la première) au mouvement suivant, ou au \(frenchDate(report.asOf)) pour les candidatures qui y sont encore. Médiane et 90ᵉ centile au sens de PERCENTILE.INC.") {
+        let durationNote = "En jours, de l'arrivée dans l'étape (la date de candidature pour la première) au mouvement "
+            + "suivant, ou au \(day) pour les candidatures qui y sont encore. Médiane et 90ᵉ centile au sens de PERCENTILE.INC."
+        html += section("Durée passée dans chaque étape", note: durationNote) {
             durations(figures)
         }
         html += section("Financement") { funding(figures) }
@@ -57,7 +62,8 @@ enum ReportHTML {
         html += section("Marchés ouverts à l'international") { markets(figures) }
         html += section("Avertissements d'éligibilité") { warnings(figures) }
         html += """
-            <footer>Rapport établi par accelerator à partir de l'historique des étapes, arrêté au \(escape(frenchDate(report.asOf))) (fin de journée).</footer>
+            <footer>Rapport établi par accelerator à partir de l'historique des étapes, \
+            arrêté au \(escape(day)) (fin de journée).</footer>
             </body>
             </html>
 
@@ -85,8 +91,10 @@ enum ReportHTML {
         for funding in figures.funding.prefix(2) {
             cards.append(("Financement (\(funding.currency))", amount(funding.total)))
         }
-        let items = cards.map { "<div class=\"card\"><span class=\"value\">\(escape($0.1))</span><span class=\"label\">\(escape($0.0))</span></div>" }
-        return "<section class=\"kpis\">\n" + items.joined(separator: "\n") + "\n</section>\n"
+        let items = cards.map { label, value in
+            element("div", ["class": "card"], element("span", ["class": "value"], escape(value)) + element("span", ["class": "label"], escape(label)))
+        }
+        return "<section class=\"kpis\">\n" + items.joined() + "</section>\n"
     }
 
     static func section(_ title: String, note: String? = nil, _ body: () -> String) -> String {
@@ -107,7 +115,10 @@ enum ReportHTML {
     static func drawing(_ className: String, width: Double, height: Double, label: String, _ content: String) -> String {
         element(
             "svg",
-            ["class": className, "viewBox": "0 0 \(Int(width)) \(Int(height.rounded(.up)))", "width": "100%", "role": "img", "aria-label": label],
+            [
+                "class": className, "viewBox": "0 0 \(Int(width)) \(Int(height.rounded(.up)))", "width": "100%", "role": "img",
+                "aria-label": label,
+            ],
             "\n" + content)
     }
 
@@ -139,12 +150,16 @@ enum ReportHTML {
                 ],
                 element("title", [:], escape("\(name) : \(step.reached)")))
             svg += element(
-                "text", ["class": "bar-value", "x": format(labelWidth + span / 2), "y": format(y + barHeight / 2 + 6), "text-anchor": "middle"],
+                "text",
+                ["class": "bar-value", "x": format(labelWidth + span / 2), "y": format(y + barHeight / 2 + 6), "text-anchor": "middle"],
                 number(step.reached))
             if step.stage.next != nil, index + 1 < steps.count {
                 svg += element(
                     "text",
-                    ["class": "conversion", "x": format(labelWidth + span / 2), "y": format(y + barHeight + gap / 2 + 5), "text-anchor": "middle"],
+                    [
+                        "class": "conversion", "x": format(labelWidth + span / 2), "y": format(y + barHeight + gap / 2 + 5),
+                        "text-anchor": "middle",
+                    ],
                     escape("↓ " + percent(step.conversionToNext)))
             }
         }
@@ -171,7 +186,10 @@ enum ReportHTML {
             if row.part > 0 {
                 svg += element(
                     "rect",
-                    ["class": "bar-part", "x": format(labelWidth), "y": format(y), "width": format(span * Double(row.part) / largest), "height": "20"],
+                    [
+                        "class": "bar-part", "x": format(labelWidth), "y": format(y), "width": format(span * Double(row.part) / largest),
+                        "height": "20",
+                    ],
                     element("title", [:], escape("\(row.label) : \(row.part)")))
             }
             let partText = row.part > 0 ? " (\(number(row.part)) \(row.part == 1 ? part.one : part.many))" : ""
@@ -234,7 +252,9 @@ enum ReportHTML {
                 [stageName(exit.stage, plural: true), number(exit.count),
                  exit.fromStages.map { "\(stageName($0.stage, plural: false)) : \($0.count)" }.joined(separator: ", ")]
             }, numericFrom: 1, numericTo: 1)
-        let reasons = figures.exits.flatMap { exit in exit.reasons.map { [$0.reason, stageName(exit.stage, plural: false), number($0.count)] } }
+        let reasons = figures.exits.flatMap { exit in
+            exit.reasons.map { [$0.reason, stageName(exit.stage, plural: false), number($0.count)] }
+        }
         if !reasons.isEmpty {
             html += "<h3>Motifs</h3>\n" + table(headers: ["Motif", "Sortie", "Nombre"], rows: reasons, numericFrom: 2)
         }
@@ -272,7 +292,9 @@ enum ReportHTML {
         guard !rows.isEmpty else { return "<p>Aucune donnée.</p>\n" }
         return table(
             headers: [header, "Candidatures", "Mentorées", "Financées", "International"],
-            rows: rows.map { [$0.value ?? "Non renseigné", number($0.applications), number($0.mentored), number($0.funded), number($0.international)] },
+            rows: rows.map {
+                [$0.value ?? "Non renseigné", number($0.applications), number($0.mentored), number($0.funded), number($0.international)]
+            },
             numericFrom: 1)
     }
 
@@ -286,10 +308,12 @@ enum ReportHTML {
     static func warnings(_ figures: CohortFigures) -> String {
         guard !figures.warnings.byMessage.isEmpty else { return "<p>Aucun avertissement.</p>\n" }
         let shown = figures.warnings.byMessage.prefix(15)
-        var html = "<p>\(number(figures.warnings.applications)) candidature\(figures.warnings.applications > 1 ? "s" : "") avec au moins un avertissement.</p>\n"
+        let flagged = figures.warnings.applications
+        var html = "<p>\(number(flagged)) candidature\(flagged > 1 ? "s" : "") avec au moins un avertissement.</p>\n"
         html += table(headers: ["Message", "Candidatures"], rows: shown.map { [$0.reason, number($0.count)] }, numericFrom: 1)
         if figures.warnings.byMessage.count > shown.count {
-            html += "<p class=\"note\">… et \(figures.warnings.byMessage.count - shown.count) autres messages (voir --format csv ou json).</p>\n"
+            let others = figures.warnings.byMessage.count - shown.count
+            html += "<p class=\"note\">… et \(others) autres messages (voir --format csv ou json).</p>\n"
         }
         return html
     }
@@ -304,7 +328,8 @@ enum ReportHTML {
             let content = rawColumns.contains(index) ? text : escape(text)
             return "<\(tag)\(numeric ? " class=\"num\"" : "")>\(content)</\(tag)>"
         }
-        var html = "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n<thead><tr>" + headers.enumerated().map { cell("th", $1, $0) }.joined() + "</tr></thead>\n<tbody>\n"
+        var html = "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n"
+        html += "<thead><tr>" + headers.enumerated().map { cell("th", $1, $0) }.joined() + "</tr></thead>\n<tbody>\n"
         for (index, row) in rows.enumerated() {
             let total = totalLast && index == rows.count - 1
             html += "<tr\(total ? " class=\"total\"" : "")>" + row.enumerated().map { cell("td", $1, $0) }.joined() + "</tr>\n"

@@ -84,12 +84,14 @@ enum ReportText {
 
     static func details(_ figures: CohortFigures) -> [String] {
         var blocks: [String] = []
-        blocks.append("\n\(Figure.heading(figures)): \(figures.applications) application\(figures.applications == 1 ? "" : "s"), \(figures.warnings.applications) with warnings")
+        let count = figures.applications
+        blocks.append("\n\(Figure.heading(figures)): \(count) application\(count == 1 ? "" : "s"), \(figures.warnings.applications) with warnings")
 
         blocks.append("\nFunnel (reached = ever, by the end of the day)\n" + TextTable(
             headers: ["stage", "reached", "now", "to next stage"],
             rows: figures.funnel.map { step in
-                [step.stage.rawValue, "\(step.reached)", "\(step.current)", step.stage.next == nil ? "" : Figure.percent(step.conversionToNext)]
+                let conversion = step.stage.next == nil ? "" : Figure.percent(step.conversionToNext)
+                return [step.stage.rawValue, "\(step.reached)", "\(step.current)", conversion]
             }
         ).render())
 
@@ -132,11 +134,15 @@ enum ReportText {
             ).render())
         }
 
-        let breakdowns = [("Sectors", "sector", figures.sectors), ("Cities", "city", figures.cities), ("Regions", "region", figures.regions)]
+        let breakdowns = [
+            ("Sectors", "sector", figures.sectors), ("Cities", "city", figures.cities), ("Regions", "region", figures.regions),
+        ]
         for (title, header, rows) in breakdowns {
             blocks.append("\n\(title)\n" + TextTable(
                 headers: [header, "applied", "mentored", "funded", "intl"],
-                rows: rows.map { [$0.value ?? "(not given)", "\($0.applications)", "\($0.mentored)", "\($0.funded)", "\($0.international)"] }
+                rows: rows.map {
+                    [$0.value ?? "(not given)", "\($0.applications)", "\($0.mentored)", "\($0.funded)", "\($0.international)"]
+                }
             ).render())
         }
 
@@ -152,7 +158,8 @@ enum ReportText {
         if figures.warnings.byMessage.isEmpty {
             blocks.append("\nWarnings: none")
         } else {
-            blocks.append("\nWarnings (\(figures.warnings.applications) application\(figures.warnings.applications == 1 ? "" : "s"))\n" + TextTable(
+            let flagged = figures.warnings.applications
+            blocks.append("\nWarnings (\(flagged) application\(flagged == 1 ? "" : "s"))\n" + TextTable(
                 headers: ["message", "applications"],
                 rows: figures.warnings.byMessage.map { [$0.reason, "\($0.count)"] }
             ).render())
