@@ -224,13 +224,11 @@ enum Schema {
         }
         migrator.registerMigration("v5-report-indexes") { db in
             try db.execute(sql: """
-                -- `accelerator report` reads each table once in the order of an index that covers the
-                -- columns it needs (no look-up into the wide rows): applications by cohort and day,
-                -- startups by place, the exits with their reason, the applications with warnings.
-                CREATE INDEX application_for_reports ON application(cohort_code, applied_on, startup_id);
+                -- `accelerator report` finds the few applications with warnings and the exits with their
+                -- reason without reading every application. Both indexes are partial: an import, which
+                -- writes applications at `applied` and mostly without warnings, barely touches them.
                 CREATE INDEX application_with_warnings ON application(cohort_code, applied_on) WHERE warnings <> '[]';
                 CREATE INDEX application_exits ON application(stage, exit_reason) WHERE stage IN ('rejected', 'withdrawn');
-                CREATE INDEX startup_by_place ON startup(sector, city, region);
                 """)
         }
         return migrator

@@ -491,6 +491,16 @@ struct DecisionsUndoTests {
         #expect(try fixture.stage("Sahara H2") == .mentored)
     }
 
+    @Test("reports leave out the moves of an undone batch and their reversal")
+    func reportsIgnoreUndoneMoves() throws {
+        let id = try applySample()
+        _ = try fixture.store.undoDecisions(id, actor: "staff")
+        let report = try fixture.store.report(cohort: "2026-A", asOf: DecisionsFixture.today, today: DecisionsFixture.today)
+        let funnel = try #require(report.cohorts.first).funnel
+        #expect(funnel.map(\.reached) == [3, 0, 0, 0])
+        #expect(funnel.first?.current == 3)
+    }
+
     @Test("the places in mentoring taken by an undone batch are free again")
     func undoFreesPlaces() throws {
         let fixture = try DecisionsFixture(capacity: 1)

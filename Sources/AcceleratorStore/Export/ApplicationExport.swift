@@ -129,7 +129,7 @@ struct ExportLayout {
             func rows(_ columns: String, from table: String) throws -> SideRows {
                 try SideRows(db, sql: ExportLayout.sideSQL(columns, from: table, filter: filter), arguments: arguments)
             }
-            events = try rows("x.to_stage, x.occurred_at", from: "stage_event")
+            events = try rows("x.to_stage, x.occurred_at", from: try AppDatabase.stageEventsInForce(db))
             mentors = try rows("x.mentor_name, x.organisation", from: "mentor_assignment")
             funding = try rows("x.currency, x.amount_minor", from: "funding")
             markets = try rows("x.country, x.partner", from: "market_entry")

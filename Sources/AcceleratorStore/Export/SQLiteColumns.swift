@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 #if canImport(GRDBSQLite)
@@ -14,12 +13,6 @@ struct SQLiteColumns {
 
     init(_ statement: Statement) {
         self.statement = statement.sqliteStatement
-    }
-
-    /// Whether the column is NULL.
-    @inline(__always)
-    func isNull(_ index: Int32) -> Bool {
-        sqlite3_column_type(statement, index) == SQLITE_NULL
     }
 
     /// The column's bytes as text (numbers as SQLite writes them), or `nil` for NULL.

@@ -86,6 +86,15 @@ extension AppDatabase {
         return CreatedCohort(code: code, capacity: rules.defaultCapacity, startsOn: startsOn.description)
     }
 
+    /// The table of the stage events in force: `stage_event` itself, or, once a decisions batch has
+    /// been undone, the view `live_stage_event` that leaves out its moves and their reversal (the
+    /// view costs a look-up per event, so whole-table scans use it only when it matters).
+    static func stageEventsInForce(_ db: Database) throws -> String {
+        let anyUndone = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM batch WHERE kind = 'decisions' AND undone_at IS NOT NULL)") ?? false
+        return anyUndone ? "live_stage_event" : "stage_event"
+    }
+
     /// How many applications of a cohort ever reached `mentored`.
     static func mentoredEver(_ db: Database, cohort: String) throws -> Int {
         try Int.fetchOne(db, sql: """

@@ -35,16 +35,6 @@ struct CohortTally {
         var funded = 0
         var international = 0
 
-        mutating func add(_ stage: Stage, count: Int) {
-            switch stage {
-            case .mentored: mentored += count
-            case .funded: funded += count
-            case .international: international += count
-            case .applied: applications += count
-            case .rejected, .withdrawn: break
-            }
-        }
-
         mutating func add(_ other: Reach) {
             applications += other.applications
             mentored += other.mentored

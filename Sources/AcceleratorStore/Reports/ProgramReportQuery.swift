@@ -9,6 +9,7 @@ extension AppDatabase {
     public func report(cohort: String?, asOf: CalendarDate, today: CalendarDate) throws -> ProgramReport {
         guard asOf <= today else { throw ReportError.asOfInFuture(asOf, today: today) }
         let code = try cohort.map(Self.cohortCode)
+        if let code { try read { db in try Self.requireCohort(db, code) } }
         let scan = ReportScan(asOf: asOf, cohort: code)
         // The startups' places, funding, markets and warnings are read on a second connection, on
         // the other core, while this one reads the applications and their moves; the second one's
@@ -16,9 +17,11 @@ extension AppDatabase {
         // database has one connection only: there, and otherwise, they are read after).
         let versionBefore = try writer.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
         let side = BackgroundPass(path: path, scan: scan)
+        // Whatever happens here, the second connection has finished when this returns.
+        defer { _ = side.wait(sameState: false) }
         return try read { db in
             // The first read fixes this transaction's view of the database.
-            if let code { try Self.requireCohort(db, code) } else { _ = try Row.fetchOne(db, sql: "SELECT 1 FROM cohort LIMIT 1") }
+            _ = try Row.fetchOne(db, sql: "SELECT 1 FROM cohort LIMIT 1")
             let versionNow = try Int.fetchOne(db, sql: "PRAGMA data_version")
             let tallies = try scan.tallies(db, side: side, sameState: versionNow == versionBefore)
             var meta: [String: (startsOn: String, capacity: Int)] = [:]
@@ -50,8 +53,8 @@ extension AppDatabase {
 /// SQLite joins by nested loops: grouping a million stage events or applications by their
 /// cohort and their startup's sector would cost a million index look-ups per query, seconds on a
 /// million applications. Instead the applications, their stage events and their startups are
-/// each read once, in the order of an index that covers the columns needed, and meet in arrays
-/// indexed by id.
+/// each read once, in storage order, through SQLite's C interface, and meet in arrays indexed by
+/// id; the startups, funding, markets and warnings on a second connection at the same time.
 struct ReportScan {
     /// The report's day, ISO.
     let day: String
@@ -90,7 +93,7 @@ struct ReportScan {
     /// An application as the passes see it.
     struct Application {
         /// Its cohort's slot (0: not in the report).
-        var slot: UInt16 = 0
+        var slot: UInt32 = 0
         /// Its stage at the end of the report's day, as `StageCode`.
         var stage: UInt8 = StageCode.applied
         /// The stages it reached by then, one bit per `StageCode`.
@@ -108,10 +111,15 @@ struct ReportScan {
         static let applied: UInt8 = 0
         static let stages: [Stage] = Stage.allCases
 
-        /// SQL turning a stage column into its code.
-        static func sql(_ column: String) -> String {
-            let cases = Stage.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
-            return "CASE \(column) " + cases.joined(separator: " ") + " ELSE 255 END"
+        /// The stages' names as stored.
+        static let names: [[UInt8]] = Stage.allCases.map { Array($0.rawValue.utf8) }
+
+        /// The code of a stored stage name, read from its bytes; `nil` for anything else.
+        static func code(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+            for (index, name) in names.enumerated() where name.count == bytes.count && name.elementsEqual(bytes) {
+                return UInt8(index)
+            }
+            return nil
         }
     }
 
@@ -120,7 +128,7 @@ struct ReportScan {
     struct Counts {
         /// Cohort codes; slot `n` is `cohorts[n - 1]`, slot 0 is "not in the report".
         var cohorts: [String] = []
-        var slots: [String: UInt16] = [:]
+        var slots: [String: UInt32] = [:]
         var applications: [Int] = [0]
         /// Moves: `slot × 36 + from × 6 + to`.
         var moves = [Int](repeating: 0, count: 36)
@@ -132,27 +140,25 @@ struct ReportScan {
         var reach: [Int64: CohortTally.Reach] = [:]
         /// What the small passes (exits, funding, markets, warnings) add, per slot.
         var tallies = [CohortTally()]
-        var markets: [[String: Set<Int64>]] = [[:]]
 
-        mutating func slot(for code: String) -> UInt16 {
+        mutating func slot(for code: String) -> UInt32 {
             if let slot = slots[code] { return slot }
             cohorts.append(code)
-            let slot = UInt16(truncatingIfNeeded: cohorts.count)
+            let slot = UInt32(cohorts.count)
             slots[code] = slot
             applications.append(0)
             moves += repeatElement(0, count: 36)
             ongoing += [0, 0, 0]
             tallies.append(CohortTally())
-            markets.append([:])
             return slot
         }
 
-        mutating func addDuration(slot: UInt16, stage: UInt8, days: Int32) {
+        mutating func addDuration(slot: UInt32, stage: UInt8, days: Int32) {
             let key = (Int64(slot) * 3 + Int64(stage)) << 32 | Int64(max(0, days))
             durations[key, default: 0] += 1
         }
 
-        mutating func addPlace(slot: UInt16, place: Int32, reached: UInt8) {
+        mutating func addPlace(slot: UInt32, place: Int32, reached: UInt8) {
             let key = Int64(slot) << 32 | Int64(place + 1)
             reach[key, default: CohortTally.Reach()].add(
                 CohortTally.Reach(
@@ -175,7 +181,6 @@ struct ReportScan {
                 for (index, stage) in [Stage.applied, .mentored, .funded].enumerated() {
                     byCohort[slot].ongoing[stage] = ongoing[slot * 3 + index]
                 }
-                byCohort[slot].markets = markets[slot].mapValues(\.count)
             }
             for (key, count) in durations {
                 let slotStage = Int(key >> 32), days = Int(key & 0xFFFF_FFFF)
@@ -203,6 +208,7 @@ struct ReportScan {
         try readExits(db, applications: applications, counts: &counts)
         let side = try background.wait(sameState: sameState) ?? readSide(db)
         finish(applications, places: side.places, counts: &counts)
+        addFundingAndMarkets(side, applications: applications, counts: &counts)
         var tallies = counts.tallies(places: side.places.keys)
         for (code, partial) in side.byCohort where tallies[code] != nil {
             tallies[code]?.merge(partial)
@@ -210,45 +216,49 @@ struct ReportScan {
         return tallies
     }
 
-    /// What needs no application-by-application join: the places, and the SQL aggregates of
-    /// funding, markets and warnings per cohort.
+    /// What the second connection reads: the places, the funding and markets of each application
+    /// (small tables, read whole: their cohort comes from the applications' pass, no look-up
+    /// into the wide application rows), and the SQL aggregates of the warnings per cohort.
     struct Side: Sendable {
+        struct FundingRecord: Sendable {
+            var application: Int64
+            var currency: String
+            var kind: FundingKind
+            var investor: String
+            var amount: Int64
+        }
+
         var places: Places
+        var funding: [FundingRecord] = []
+        var markets: [(application: Int64, country: String)] = []
         var byCohort: [String: CohortTally] = [:]
     }
 
     func readSide(_ db: Database) throws -> Side {
         var side = Side(places: try readPlaces(db))
-        // Funding recorded by the end of the day (by its move, else by its own date), grouped to
-        // the amount: kinds, investors and the sorted amounts of the medians come from the groups.
-        for row in try Row.fetchAll(db, sql: """
-            SELECT a.cohort_code, x.currency, x.kind, x.investor, x.amount_minor, COUNT(*)
-              FROM funding x
-              JOIN application a ON a.id = x.application_id
-              LEFT JOIN stage_event e ON e.id = x.event_id
-             WHERE coalesce(e.occurred_at, x.funded_on || 'T00:00:00Z') < :end AND \(applicationFilter)
-             GROUP BY 1, 2, 3, 4, 5
-            """, arguments: arguments(["day", "end", "cohort"])) {
-            guard let kind = FundingKind(rawValue: row[2]) else { continue }
-            let code: String = row[0], currency: String = row[1], amount: Int64 = row[4], count: Int = row[5]
-            let total = amount.multipliedReportingOverflow(by: Int64(count))
-            let sum = total.overflow ? Int64.max : total.partialValue
-            side.byCohort[code, default: CohortTally()].fundingKinds[currency, default: [:]][kind, default: CohortTally.Sum()]
-                .add(count: count, total: sum)
-            side.byCohort[code, default: CohortTally()].investors[currency, default: [:]][row[3], default: CohortTally.Sum()]
-                .add(count: count, total: sum)
-            side.byCohort[code, default: CohortTally()].amounts[currency, default: [:]][amount, default: 0] += count
+        // Funding recorded by the end of the day (by its move, else by its own date).
+        let funding = try SQLiteRows(db, sql: """
+            SELECT x.application_id, x.currency, x.kind, x.investor, x.amount_minor
+              FROM funding x LEFT JOIN stage_event e ON e.id = x.event_id
+             WHERE coalesce(e.occurred_at, x.funded_on || 'T00:00:00Z') < :end AND \(cohortFilter)
+            """, arguments: arguments(["day", "end", "cohort"]))
+        while try funding.next() {
+            let columns = funding.columns
+            guard let currency = columns.text(1), let kind = columns.text(2).flatMap(FundingKind.init(rawValue:)),
+                let amount = columns.integer(4)
+            else { continue }
+            side.funding.append(Side.FundingRecord(
+                application: columns.id(0), currency: currency, kind: kind, investor: columns.text(3) ?? "", amount: amount))
         }
-        // Markets entered by the end of the day: applications per country.
-        for row in try Row.fetchAll(db, sql: """
-            SELECT a.cohort_code, x.country, COUNT(DISTINCT x.application_id)
-              FROM market_entry x
-              JOIN application a ON a.id = x.application_id
-              LEFT JOIN stage_event e ON e.id = x.event_id
-             WHERE coalesce(e.occurred_at, x.entered_on || 'T00:00:00Z') < :end AND \(applicationFilter)
-             GROUP BY 1, 2
-            """, arguments: arguments(["day", "end", "cohort"])) {
-            side.byCohort[row[0], default: CohortTally()].markets[row[1], default: 0] += row[2] as Int
+        // Markets entered by the end of the day, once per application and country.
+        let markets = try SQLiteRows(db, sql: """
+            SELECT DISTINCT x.application_id, x.country
+              FROM market_entry x LEFT JOIN stage_event e ON e.id = x.event_id
+             WHERE coalesce(e.occurred_at, x.entered_on || 'T00:00:00Z') < :end AND \(cohortFilter)
+            """, arguments: arguments(["day", "end", "cohort"]))
+        while try markets.next() {
+            guard let country = markets.columns.text(1) else { continue }
+            side.markets.append((markets.columns.id(0), country))
         }
         // Warnings: the partial index on applications with warnings finds them without reading the others.
         for row in try Row.fetchAll(db, sql: """
@@ -281,6 +291,24 @@ struct ReportScan {
         }
     }
 
+    /// Adds the funding and markets read on the second connection to the cohorts of their applications.
+    func addFundingAndMarkets(_ side: Side, applications: IdTable<Application>, counts: inout Counts) {
+        for record in side.funding {
+            let slot = Int(applications[record.application].slot)
+            guard slot != 0 else { continue }
+            counts.tallies[slot].fundingKinds[record.currency, default: [:]][record.kind, default: CohortTally.Sum()]
+                .add(count: 1, total: record.amount)
+            counts.tallies[slot].investors[record.currency, default: [:]][record.investor, default: CohortTally.Sum()]
+                .add(count: 1, total: record.amount)
+            counts.tallies[slot].amounts[record.currency, default: [:]][record.amount, default: 0] += 1
+        }
+        for (application, country) in side.markets {
+            let slot = Int(applications[application].slot)
+            guard slot != 0 else { continue }
+            counts.tallies[slot].markets[country, default: 0] += 1
+        }
+    }
+
     // MARK: - Passes
 
     /// The startups' places: the distinct (sector, city, region), and each startup's.
@@ -293,21 +321,35 @@ struct ReportScan {
         let bounds = try Row.fetchOne(db, sql: "SELECT MAX(id), COUNT(*) FROM startup")
         var places = Places(ofStartup: IdTable(maxId: bounds?[0] ?? 0, count: bounds?[1] ?? 0, fill: -1))
         let only = cohort == nil ? "" : "WHERE s.id IN (SELECT a.startup_id FROM application a WHERE \(applicationFilter))"
-        // In the order of the index on (sector, city, region): a place is a run of equal rows.
         let rows = try SQLiteRows(db, sql: """
-            SELECT s.id, s.sector, s.city, s.region FROM startup s \(only) ORDER BY s.sector, s.city, s.region
+            SELECT s.id, s.sector, s.city, s.region FROM startup s \(only)
             """, arguments: arguments(["day", "cohort"]))
         let columns = rows.columns
-        var sector = LastBytes(), city = LastBytes(), region = LastBytes()
-        var place: Int32 = -1
+        // A place is found by the bytes of its three columns, gathered in one reused buffer and
+        // hashed (FNV-1a) in the same loop; a string is made only for a place not met before.
+        var byHash: [UInt64: Int32] = [:]
+        var keys: [[UInt8]] = []
+        var collided: [[UInt8]: Int32] = [:]
+        var key: [UInt8] = []
         while try rows.next() {
-            // Every comparison runs: each remembers its column's bytes.
-            let sectorChanged = sector.update(columns, 1)
-            let cityChanged = city.update(columns, 2)
-            let regionChanged = region.update(columns, 3)
-            if sectorChanged || cityChanged || regionChanged || place < 0 {
+            key.removeAll(keepingCapacity: true)
+            columns.withBytes(1) { key.append(contentsOf: $0) }
+            key.append(0x1F)
+            columns.withBytes(2) { key.append(contentsOf: $0) }
+            key.append(0x1F)
+            if columns.withBytes(3, { key.append(contentsOf: $0) }) == nil { key.append(0x00) }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            let place: Int32
+            if let found = byHash[hash], keys[Int(found)] == key {
+                place = found
+            } else if let found = collided[key] {
+                place = found
+            } else {
                 places.keys.append(CohortTally.Place(sector: columns.text(1) ?? "", city: columns.text(2) ?? "", region: columns.text(3)))
                 place = Int32(places.keys.count - 1)
+                keys.append(key)
+                if byHash[hash] == nil { byHash[hash] = place } else { collided[key] = place }
             }
             places.ofStartup[columns.id(0)] = place
         }
@@ -317,16 +359,29 @@ struct ReportScan {
     func readApplications(_ db: Database, counts: inout Counts) throws -> IdTable<Application> {
         let bounds = try Row.fetchOne(db, sql: "SELECT MAX(id), COUNT(*) FROM application")
         var applications = IdTable(maxId: bounds?[0] ?? 0, count: bounds?[1] ?? 0, fill: Application())
-        // In the order of the index on (cohort_code, applied_on, startup_id), which covers the columns.
+        // In storage order; the applications of a cohort and a day mostly come together (an import,
+        // a day of applications), so the cohort's slot and the day are looked up only when they change.
         let rows = try SQLiteRows(db, sql: """
             SELECT a.id, a.cohort_code, a.applied_on, a.startup_id FROM application a WHERE \(applicationFilter)
             """, arguments: arguments(["day", "cohort"]))
         let columns = rows.columns
         var cohortBytes = LastBytes(), dayBytes = LastBytes()
-        var slot: UInt16 = 0
+        var slots: [[UInt8]: UInt32] = [:]
+        var key: [UInt8] = []
+        var slot: UInt32 = 0
         var appliedDay: Int32 = 0
         while try rows.next() {
-            if cohortBytes.update(columns, 1) { slot = counts.slot(for: columns.text(1) ?? "") }
+            if cohortBytes.update(columns, 1) {
+                // By the code's bytes: a string is made once per cohort, not once per change.
+                key.removeAll(keepingCapacity: true)
+                columns.withBytes(1) { key.append(contentsOf: $0) }
+                if let known = slots[key] {
+                    slot = known
+                } else {
+                    slot = counts.slot(for: columns.text(1) ?? "")
+                    slots[key] = slot
+                }
+            }
             if dayBytes.update(columns, 2) {
                 appliedDay = columns.withBytes(2, ReportScan.dayNumber).flatMap { $0 } ?? asOfDay
             }
@@ -342,8 +397,8 @@ struct ReportScan {
     /// application, the order of its moves): the funnel, the exits' origins, the days in each stage.
     func readMoves(_ db: Database, applications: inout IdTable<Application>, counts: inout Counts) throws {
         let rows = try SQLiteRows(db, sql: """
-            SELECT x.application_id, \(StageCode.sql("x.from_stage")), \(StageCode.sql("x.to_stage")), x.occurred_at
-              FROM stage_event x
+            SELECT x.application_id, x.from_stage, x.to_stage, x.occurred_at
+              FROM \(try AppDatabase.stageEventsInForce(db)) x
              WHERE x.occurred_at < :end AND \(cohortFilter)
              ORDER BY x.id
             """, arguments: arguments(["day", "end", "cohort"]))
@@ -352,8 +407,8 @@ struct ReportScan {
             let id = columns.id(0)
             var application = applications[id]
             guard application.slot != 0,
-                let from = columns.integer(1).map(UInt8.init(truncatingIfNeeded:)), from < 6,
-                let to = columns.integer(2).map(UInt8.init(truncatingIfNeeded:)), to < 6,
+                let from = columns.withBytes(1, StageCode.code).flatMap({ $0 }),
+                let to = columns.withBytes(2, StageCode.code).flatMap({ $0 }),
                 let day = columns.withBytes(3, ReportScan.dayNumber).flatMap({ $0 })
             else { continue }
             counts.moves[Int(application.slot) * 36 + Int(from) * 6 + Int(to)] += 1
@@ -374,7 +429,7 @@ struct ReportScan {
         // In the order of the index on (stage, exit_reason): a reason is a run of equal rows, made a
         // string once.
         let rows = try SQLiteRows(db, sql: """
-            SELECT x.id, \(StageCode.sql("x.stage")), x.exit_reason
+            SELECT x.id, x.stage, x.exit_reason
               FROM application x WHERE x.stage IN ('rejected', 'withdrawn')
              ORDER BY x.stage, x.exit_reason
             """)
@@ -393,7 +448,7 @@ struct ReportScan {
             let stageChanged = stageBytes.update(columns, 1)
             if reasonBytes.update(columns, 2) || stageChanged {
                 flush()
-                stage = columns.integer(1).flatMap { $0 >= 0 && $0 < 6 ? StageCode.stages[Int($0)] : nil } ?? .rejected
+                stage = columns.withBytes(1, StageCode.code).flatMap { $0.map { StageCode.stages[Int($0)] } } ?? .rejected
                 reason = columns.text(2) ?? ""
             }
             let application = applications[columns.id(0)]

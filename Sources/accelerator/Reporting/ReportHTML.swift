@@ -1,12 +1,12 @@
 import AcceleratorDomain
-import Foundation
 import AcceleratorStore
+import Foundation
 
 /// The report as one self-contained HTML document for partners and ministries: in French, no
 /// external asset and no script (inline CSS, inline SVG charts), printable on A4.
 ///
-/// Every text that users typed (cohort codes aside: reasons, investors, sectors, cities, warning
-/// messages) is escaped.
+/// Every text that comes from the database (cohort codes, reasons, investors, sectors, cities,
+/// warning messages) is escaped, in content and in attributes alike.
 enum ReportHTML {
     static func render(_ report: ProgramReport) -> String {
         let subject = report.cohort.map { "Cohorte \($0)" } ?? "Toutes les cohortes"
@@ -149,9 +149,16 @@ enum ReportHTML {
                     "height": format(barHeight), "rx": "4",
                 ],
                 element("title", [:], escape("\(name) : \(step.reached)")))
+            // The number inside its bar, or beside it when the bar is too narrow to hold it.
+            let inside = barWidth >= 48
+            let barRight = labelWidth + (span + barWidth) / 2
             svg += element(
                 "text",
-                ["class": "bar-value", "x": format(labelWidth + span / 2), "y": format(y + barHeight / 2 + 6), "text-anchor": "middle"],
+                [
+                    "class": inside ? "bar-value" : "bar-value outside",
+                    "x": format(inside ? labelWidth + span / 2 : barRight + 8), "y": format(y + barHeight / 2 + 6),
+                    "text-anchor": inside ? "middle" : "start",
+                ],
                 number(step.reached))
             if step.stage.next != nil, index + 1 < steps.count {
                 svg += element(
@@ -445,6 +452,7 @@ enum ReportHTML {
         svg text { font-size: 14px; fill: var(--ink); }
         svg .axis { fill: var(--muted); font-size: 13px; }
         svg .bar-value { fill: #fff; font-weight: 700; font-size: 16px; }
+        svg .bar-value.outside { fill: var(--ink); }
         svg .conversion { fill: var(--muted); font-size: 13px; }
         .funnel-bar { fill: var(--accent); }
         .funnel-bar.stage-mentored { fill: #15805f; }
