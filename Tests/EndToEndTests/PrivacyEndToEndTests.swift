@@ -118,7 +118,7 @@ struct PrivacyEndToEndTests {
         let report = sandbox.path("report.html")
         let rejects = sandbox.path("mixed.rejects.csv")
         for path in [export, report, rejects] {
-            FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644])
+            _ = FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644])
         }
         try sandbox.succeed("export", "--output", export)
         try sandbox.succeed("report", "--format", "html", "--output", report)

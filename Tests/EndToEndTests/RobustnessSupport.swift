@@ -74,8 +74,8 @@ extension Sandbox {
         environment["ACCELERATOR_ACTOR"] = "e2e"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        FileManager.default.createFile(atPath: path(name + ".out"), contents: nil)
-        FileManager.default.createFile(atPath: path(name + ".err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: path(name + ".out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: path(name + ".err"), contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: path(name + ".out")))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: path(name + ".err")))
         process.standardInput = FileHandle.nullDevice

@@ -61,6 +61,8 @@ public struct HeaderMapping: Sendable, Equatable {
     public let columns: [ImportColumn]
     /// The column of each mapped field.
     public let fieldColumns: [ApplicationField: Int]
+    /// The headers kept as extra attributes (computed once: the import asks for every row).
+    public let extraHeaders: [String]
 
     /// The fields an application cannot do without.
     public static let requiredFields: [ApplicationField] = [.name, .founder, .email, .city, .sector]
@@ -120,11 +122,7 @@ public struct HeaderMapping: Sendable, Equatable {
         self.headers = headers
         self.columns = columns
         self.fieldColumns = fieldColumns
-    }
-
-    /// The headers kept as extra attributes.
-    public var extraHeaders: [String] {
-        columns.compactMap { if case .extra(let name) = $0 { name } else { nil } }
+        self.extraHeaders = columns.compactMap { if case .extra(let name) = $0 { name } else { nil } }
     }
 
     /// The column of a header's compact form, by the known English and French spellings.

@@ -23,6 +23,34 @@ struct MoveOptions: ParsableArguments {
     }
 }
 
+/// The details of a funding record, shared by `advance --to funded` and `fund`.
+struct FundingOptions: ParsableArguments {
+    @Option(name: .long, help: "The amount, e.g. 500000, \"1 500 000,50\" or \"250000 DH\".")
+    var amount: String?
+
+    @Option(name: .long, help: "ISO 4217 currency (default: the rules' default_currency).")
+    var currency: String?
+
+    @Option(name: .customLong("funding-kind"), help: "grant, equity, convertible, loan or prize.")
+    var fundingKind: String?
+
+    @Option(name: .long, help: "The investor or funder.")
+    var investor: String?
+
+    @Option(name: .customLong("funded-on"), help: ArgumentHelp("The day the funding was committed.", valueName: "date"))
+    var fundedOn: String?
+
+    /// The record as typed, each value parsed and named by its option when refused.
+    func draft(rules: ProgramRules) throws -> FundingDraft {
+        let currencyCode = try currency.map { try Parse.currency($0, option: "--currency") } ?? rules.defaultCurrency
+        return FundingDraft(
+            amount: try amount.map { try Parse.money($0, option: "--amount", currency: currencyCode) },
+            kind: try fundingKind.map { try Parse.fundingKind($0, option: "--funding-kind") },
+            investor: investor,
+            fundedOn: try fundedOn.map { try Parse.date($0, option: "--funded-on", order: rules.dateOrder) })
+    }
+}
+
 /// Prints what a move did.
 func report(_ outcome: MoveOutcome, format: OutputFormat) throws {
     switch format {
@@ -68,20 +96,7 @@ struct Advance: ParsableCommand {
     @Option(name: .customLong("mentor-org"), help: "The mentor's organisation: Technopark, Plug and Play or a partner (to mentored).")
     var mentorOrg: String?
 
-    @Option(name: .long, help: "The amount, e.g. 500000, \"1 500 000,50\" or \"250000 DH\" (to funded).")
-    var amount: String?
-
-    @Option(name: .long, help: "ISO 4217 currency (default: the rules' default_currency).")
-    var currency: String?
-
-    @Option(name: .customLong("funding-kind"), help: "grant, equity, convertible, loan or prize (to funded).")
-    var fundingKind: String?
-
-    @Option(name: .long, help: "The investor or funder (to funded).")
-    var investor: String?
-
-    @Option(name: .customLong("funded-on"), help: ArgumentHelp("The day the funding was committed (to funded).", valueName: "date"))
-    var fundedOn: String?
+    @OptionGroup(title: "Funding (to funded)") var funding: FundingOptions
 
     @Option(name: .long, help: "The market's country: ISO code, or English or French name (to international).")
     var market: String?
@@ -101,15 +116,10 @@ struct Advance: ParsableCommand {
             let (context, day) = try move.context(today: today)
             let store = try database.open()
             let rules = try store.rules()
-            let currencyCode = try currency.map { try Parse.currency($0, option: "--currency") } ?? rules.defaultCurrency
             let request = MoveRequest(
                 target: target,
                 mentor: MentorDraft(mentorName: mentor, organisation: mentorOrg),
-                funding: FundingDraft(
-                    amount: try amount.map { try Parse.money($0, option: "--amount", currency: currencyCode) },
-                    kind: try fundingKind.map { try Parse.fundingKind($0, option: "--funding-kind") },
-                    investor: investor,
-                    fundedOn: try fundedOn.map { try Parse.date($0, option: "--funded-on", order: rules.dateOrder) }),
+                funding: try funding.draft(rules: rules),
                 market: MarketDraft(country: try market.map { try Parse.country($0, option: "--market") }, partner: partner),
                 reason: reason,
                 on: day

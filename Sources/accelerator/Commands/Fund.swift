@@ -41,20 +41,7 @@ struct Fund: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The application's cohort, when the startup has several.", valueName: "code"))
     var cohort: String?
 
-    @Option(name: .long, help: "The amount, e.g. 500000, \"1 500 000,50\" or \"250000 DH\".")
-    var amount: String?
-
-    @Option(name: .long, help: "ISO 4217 currency (default: the rules' default_currency).")
-    var currency: String?
-
-    @Option(name: .customLong("funding-kind"), help: "grant, equity, convertible, loan or prize.")
-    var fundingKind: String?
-
-    @Option(name: .long, help: "The investor or funder.")
-    var investor: String?
-
-    @Option(name: .customLong("funded-on"), help: ArgumentHelp("The day the funding was committed.", valueName: "date"))
-    var fundedOn: String?
+    @OptionGroup var funding: FundingOptions
 
     @OptionGroup var output: FormatOptions
 
@@ -62,13 +49,7 @@ struct Fund: ParsableCommand {
         try reportingFailures {
             let today = try Environment.today()
             let store = try database.open()
-            let rules = try store.rules()
-            let currencyCode = try currency.map { try Parse.currency($0, option: "--currency") } ?? rules.defaultCurrency
-            let draft = FundingDraft(
-                amount: try amount.map { try Parse.money($0, option: "--amount", currency: currencyCode) },
-                kind: try fundingKind.map { try Parse.fundingKind($0, option: "--funding-kind") },
-                investor: investor,
-                fundedOn: try fundedOn.map { try Parse.date($0, option: "--funded-on", order: rules.dateOrder) })
+            let draft = try funding.draft(rules: try store.rules())
             try recording({ try store.recordFunding(startup: startup, cohort: cohort, draft: draft, today: today) }, format: output.format)
         }
     }

@@ -52,9 +52,9 @@ enum HistoryLine: Encodable {
     var cells: [String] {
         switch self {
         case .event(let event):
-            [event.occurredAt, event.cohort, event.from.rawValue, event.to.rawValue, event.actor, event.note ?? ""]
+            [minute(event.occurredAt), event.cohort, event.from.rawValue, event.to.rawValue, event.actor, event.note ?? ""]
         case .erasure(let erasure):
-            [erasure.erasedAt, "", "", "erased", erasure.actor, Self.note(erasure)]
+            [minute(erasure.erasedAt), "", "", "erased", erasure.actor, Self.note(erasure)]
         }
     }
 

@@ -30,7 +30,7 @@ struct Imports: ParsableCommand {
                         headers: ["id", "when", "kind", "file", "ins", "upd", "same", "rej", "undone"],
                         rows: batches.map { batch in
                             [
-                                "\(batch.id)", Self.minute(batch.createdAt), batch.kind,
+                                "\(batch.id)", minute(batch.createdAt), batch.kind,
                                 URL(fileURLWithPath: batch.file).lastPathComponent, "\(batch.inserted)", "\(batch.updated)",
                                 "\(batch.unchanged)", "\(batch.rejected)", batch.undoneAt.map { String($0.prefix(10)) } ?? "",
                             ]
@@ -38,11 +38,6 @@ struct Imports: ParsableCommand {
                     ).render())
                 }
             }
-        }
-
-        /// `2026-11-28T15:04:10Z` → `2026-11-28 15:04`.
-        static func minute(_ timestamp: String) -> String {
-            String(timestamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
         }
     }
 

@@ -50,3 +50,8 @@ struct TextTable {
         cell.contains(where: \.isNewline) ? cell.split(whereSeparator: \.isNewline).joined(separator: " ") : cell
     }
 }
+
+/// A stored timestamp to the minute, for tables: `2026-11-28T15:04:10Z` → `2026-11-28 15:04`.
+func minute(_ timestamp: String) -> String {
+    String(timestamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+}
