@@ -54,10 +54,12 @@ with open(f"{work}/large.csv", "w") as out:
 PY
 "$binary" import "$work/waiting.csv" --cohort 2026-D >/dev/null
 
-# Runs one command KILLS times, killed at a random moment; prints the kills survived.
+# Runs one command KILLS times, killed at a random moment; prints the kills survived. COMPLETE is a
+# query that gives EXPECTED once the whole batch is in: a kill between the commit and the exit finds
+# that state, which is right, and the moment is drawn again.
 crash() {
-  local label=$1
-  shift
+  local label=$1 complete=$2 expected=$3
+  shift 3
   local started finished duration before survived=0 completed=0 failures=0 attempt=0
   started=$(date +%s.%N)
   "$binary" "$@" --dry-run >/dev/null
@@ -66,6 +68,11 @@ crash() {
   before=$(sqlite3 "$db" .dump)
   cp "$db" "$work/saved.sqlite"
   if [ -f "$db-wal" ]; then cp "$db-wal" "$work/saved.sqlite-wal"; else rm -f "$work/saved.sqlite-wal"; fi
+  restore() {
+    rm -f "$db-shm"
+    cp "$work/saved.sqlite" "$db"
+    if [ -f "$work/saved.sqlite-wal" ]; then cp "$work/saved.sqlite-wal" "$db-wal"; else rm -f "$db-wal"; fi
+  }
   local moments=()
   while [ "$survived" -lt "$kills" ] && [ "$attempt" -lt $((kills * 3)) ]; do
     attempt=$((attempt + 1))
@@ -80,14 +87,18 @@ crash() {
     if [ "$status" -ne 137 ]; then
       # It finished before the kill: put the database back and draw another moment.
       completed=$((completed + 1))
-      rm -f "$db-shm"
-      cp "$work/saved.sqlite" "$db"
-      if [ -f "$work/saved.sqlite-wal" ]; then cp "$work/saved.sqlite-wal" "$db-wal"; else rm -f "$db-wal"; fi
+      restore
       continue
     fi
     local integrity after
     integrity=$(sqlite3 "$db" "PRAGMA integrity_check;")
     after=$(sqlite3 "$db" .dump)
+    if [ "$integrity" = "ok" ] && [ "$after" != "$before" ] && [ "$(sqlite3 "$db" "$complete")" = "$expected" ]; then
+      # Killed after the commit, before the exit: the whole batch is in.
+      completed=$((completed + 1))
+      restore
+      continue
+    fi
     if [ "$integrity" = "ok" ] && [ "$after" = "$before" ]; then
       survived=$((survived + 1))
       moments+=("${delay}s")
@@ -99,12 +110,16 @@ crash() {
   # After all the kills, the command runs to its end on the same database.
   local final=0
   "$binary" "$@" >/dev/null 2>&1 || final=$?
-  echo "$label: $survived/$kills kills survived (command ${duration}s long; killed at ${moments[*]}; $completed runs finished before their kill and were put back); final run exit $final, integrity $(sqlite3 "$db" 'PRAGMA integrity_check;')"
+  echo "$label: $survived/$kills kills survived (command ${duration}s long; killed at ${moments[*]}; $completed runs finished (or committed) before their kill and were put back); final run exit $final, integrity $(sqlite3 "$db" 'PRAGMA integrity_check;')"
   [ "$failures" -eq 0 ] && [ "$survived" -eq "$kills" ] && [ "$final" -eq 0 ]
 }
 
 status=0
-crash "import of $import_rows rows" import "$work/large.csv" --cohort 2026-B || status=1
-crash "decisions batch of $decision_rows rows" decisions "$work/decisions.csv" || status=1
+applications=$(sqlite3 "$db" 'SELECT count(*) FROM application;')
+crash "import of $import_rows rows" 'SELECT count(*) FROM application;' $((applications + import_rows)) \
+  import "$work/large.csv" --cohort 2026-B || status=1
+events=$(sqlite3 "$db" 'SELECT count(*) FROM stage_event;')
+crash "decisions batch of $decision_rows rows" 'SELECT count(*) FROM stage_event;' $((events + decision_rows)) \
+  decisions "$work/decisions.csv" || status=1
 echo "applications: $(sqlite3 "$db" 'SELECT count(*) FROM application;'), stage events: $(sqlite3 "$db" 'SELECT count(*) FROM stage_event;')"
 exit $status

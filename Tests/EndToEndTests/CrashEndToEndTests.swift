@@ -12,9 +12,11 @@ struct CrashEndToEndTests {
     static let kills = 5
 
     /// Kills `arguments` `kills` times at random moments of its run and checks after each kill that the
-    /// database is sound and equal to its state before; returns the moments, in seconds.
+    /// database is sound and equal to its state before; returns the moments, in seconds. A kill that lands
+    /// between the commit and the exit finds the whole batch in (`complete` says so): it is drawn again.
     static func killRepeatedly(
-        _ sandbox: Sandbox, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+        _ sandbox: Sandbox, _ arguments: [String], complete: () throws -> Bool,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> [Double] {
         // The dry run does the whole work and rolls it back: it gives the command's length.
         let started = Date()
@@ -28,6 +30,12 @@ struct CrashEndToEndTests {
         let hadWAL = FileManager.default.fileExists(atPath: wal)
         if hadWAL { try FileManager.default.copyItem(atPath: wal, toPath: saved + "-wal") }
 
+        func restore() throws {
+            for file in [sandbox.database, wal, sandbox.database + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+            try FileManager.default.copyItem(atPath: saved, toPath: sandbox.database)
+            if hadWAL { try FileManager.default.copyItem(atPath: saved + "-wal", toPath: wal) }
+        }
+
         var moments: [Double] = []
         var attempts = 0
         while moments.count < kills, attempts < kills * 3 {
@@ -39,14 +47,18 @@ struct CrashEndToEndTests {
             process.waitUntilExit()
             guard process.terminationReason == .uncaughtSignal else {
                 // It finished before the kill: put the database back and draw another moment.
-                for file in [sandbox.database, wal, sandbox.database + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
-                try FileManager.default.copyItem(atPath: saved, toPath: sandbox.database)
-                if hadWAL { try FileManager.default.copyItem(atPath: saved + "-wal", toPath: wal) }
+                try restore()
+                continue
+            }
+            #expect(try sandbox.integrity() == "ok", "after a kill at \(delay) s", sourceLocation: sourceLocation)
+            let state = try sandbox.dump()
+            if state != before, try complete() {
+                // Killed after the commit, before the exit: the whole batch is in, which is right.
+                try restore()
                 continue
             }
             moments.append(delay)
-            #expect(try sandbox.integrity() == "ok", "after a kill at \(delay) s", sourceLocation: sourceLocation)
-            #expect(try sandbox.dump() == before, "after a kill at \(delay) s", sourceLocation: sourceLocation)
+            #expect(state == before, "after a kill at \(delay) s", sourceLocation: sourceLocation)
         }
         #expect(moments.count == kills, "only \(moments.count) kills landed in \(attempts) attempts", sourceLocation: sourceLocation)
         return moments
@@ -67,7 +79,9 @@ struct CrashEndToEndTests {
         let file = try sandbox.write("large.csv", text)
         let applications = try sandbox.count("SELECT count(*) FROM application;")
 
-        _ = try Self.killRepeatedly(sandbox, ["import", file, "--cohort", "2026-B"])
+        _ = try Self.killRepeatedly(sandbox, ["import", file, "--cohort", "2026-B"]) {
+            try sandbox.count("SELECT count(*) FROM application;") == applications + rows
+        }
 
         let output = try sandbox.succeed("import", file, "--cohort", "2026-B")
         #expect(output.contains("\(rows) inserted"))
@@ -91,7 +105,9 @@ struct CrashEndToEndTests {
         let file = try sandbox.write("decisions.csv", decisions)
         let events = try sandbox.count("SELECT count(*) FROM stage_event;")
 
-        _ = try Self.killRepeatedly(sandbox, ["decisions", file])
+        _ = try Self.killRepeatedly(sandbox, ["decisions", file]) {
+            try sandbox.count("SELECT count(*) FROM stage_event;") == events + rows
+        }
 
         let output = try sandbox.succeed("decisions", file)
         #expect(output.contains("\(rows) moves"))
