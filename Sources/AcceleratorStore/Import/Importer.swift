@@ -10,17 +10,15 @@ extension AppDatabase {
     ///
     /// When the file changes nothing, nothing at all is written (no batch, no timestamp).
     public func importApplications(_ request: ImportRequest) throws -> ImportReport {
-        guard let sha256 = SHA256.hexDigest(ofFile: request.path) else {
-            // Let the reader say why (missing file, folder, permission).
-            do { _ = try CSVReader(path: request.path) } catch { throw ImportError.csv(path: request.path, error) }
-            throw ImportError.unreadable(path: request.path)
-        }
         var reader: CSVReader
         do {
             reader = try CSVReader(path: request.path, delimiter: request.delimiter, encoding: request.encoding)
         } catch {
             throw ImportError.csv(path: request.path, error)
         }
+        // The file's SHA-256 is computed on a thread of its own while the rows are read.
+        let digest = FileDigest(ofFile: request.path)
+        defer { digest.cancel() }
         let headers: [String]
         let headerLine: Int
         do {
@@ -48,15 +46,18 @@ extension AppDatabase {
             throw ImportError.mapping(path: request.path, error)
         }
 
+        let dialect = reader.dialect
+        let totalBytes = reader.totalBytes
+        let pipeline = RowPipeline(reader: reader)
         var rejects: RejectsWriter?
         var report: ImportReport?
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     var importer = try Importer(
-                        db: db, request: request, sha256: sha256, headers: headers, overrides: overrides,
-                        dialect: reader.dialect)
-                    try importer.run(reader: &reader, rejects: &rejects)
+                        db: db, request: request, digest: digest, headers: headers, overrides: overrides,
+                        dialect: dialect)
+                    try importer.run(pipeline, totalBytes: totalBytes, rejects: &rejects)
                     let result = importer.finish(rejectsFile: rejects?.path)
                     report = result.report
                     if result.commit {
@@ -119,7 +120,9 @@ final class RejectsWriter {
 struct Importer {
     let db: Database
     let request: ImportRequest
-    let sha256: String
+    /// The file's SHA-256, known once every row is read (`digest` computes it meanwhile).
+    let digest: FileDigest
+    var sha256 = ""
     let mapping: HeaderMapping
     let rowReader: RowReader
     let rules: ProgramRules
@@ -129,6 +132,10 @@ struct Importer {
     let usedRememberedMapping: Bool
     /// The startup columns this file sets (only mapped fields are compared and written).
     let startupColumns: [StartupColumn]
+    /// Their places in `StartupColumn.all`.
+    let startupColumnIndices: [Int]
+    /// What prepares the rows on the reading thread.
+    let preparer: RowPreparer
     /// Columns of the original file kept in a rejects file (not its own `line`/`error`).
     let keptColumns: [Int]
 
@@ -163,12 +170,12 @@ struct Importer {
     static let diagnosticLimit = 10_000
 
     init(
-        db: Database, request: ImportRequest, sha256: String, headers: [String], overrides: [String: ImportColumn],
+        db: Database, request: ImportRequest, digest: FileDigest, headers: [String], overrides: [String: ImportColumn],
         dialect: CSVDialect
     ) throws {
         self.db = db
         self.request = request
-        self.sha256 = sha256
+        self.digest = digest
         self.dialect = dialect
         now = Timestamp.now()
         rules = try AppDatabase.rules(db)
@@ -225,7 +232,10 @@ struct Importer {
         rowReader = RowReader(
             mapping: mapping, dateOrder: rules.dateOrder, defaultCurrency: rules.defaultCurrency,
             defaultCohort: defaultCohort, today: request.today)
-        startupColumns = StartupColumn.all.filter { mapping.fieldColumns[$0.field] != nil }
+        startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
+        startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
+        preparer = RowPreparer(
+            rowReader: rowReader, rules: rules, today: request.today, hasExtraColumns: !mapping.extraHeaders.isEmpty)
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
             !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))
@@ -237,7 +247,7 @@ struct Importer {
                 INSERT INTO batch (kind, file_name, sha256, dialect, cohort, created_at)
                 VALUES ('import', ?, ?, ?, ?, ?)
                 """,
-            arguments: [request.path, sha256, DialectSummary(dialect).summary, defaultCohort, now])
+            arguments: [request.path, "", DialectSummary(dialect).summary, defaultCohort, now])
         batchId = db.lastInsertedRowID
         statements = try Statements(db: db, startupColumns: startupColumns)
     }
@@ -304,40 +314,36 @@ struct Importer {
 
     // MARK: - Rows
 
-    mutating func run(reader: inout CSVReader, rejects: inout RejectsWriter?) throws {
-        var cells: [String] = []
+    /// Writes the rows `pipeline` reads and prepares on its own thread, in file order.
+    mutating func run(_ pipeline: RowPipeline, totalBytes: Int?, rejects: inout RejectsWriter?) throws {
+        pipeline.start(preparer, cellSizeLimit: Self.cellSizeLimit)
+        defer { pipeline.stop() }
         var count = 0
         while true {
-            let line: Int
-            do {
-                guard let next = try reader.nextRecord(into: &cells) else { break }
-                line = next
-            } catch {
-                switch error {
-                case .nulByte(let line, let field), .invalidUTF8(let line, let field):
-                    // The reader stands after the bad record: report it, in its column, and go on.
+            let batch = pipeline.next()
+            for item in batch.items {
+                switch item {
+                case .row(let row):
+                    count += 1
+                    try importRow(row, rejects: &rejects)
+                case .oversized(let error, let line, let field, let cells):
+                    count += 1
+                    try reject(cellDiagnostic(error, line: line, field: field), cells: cells, rejects: &rejects)
+                case .badRecord(let error, let line, let field?):
                     try reject(cellDiagnostic(error, line: line, field: field), cells: [], rejects: &rejects)
-                    continue
-                case .tooManyFields(let line, _, _):
+                case .badRecord(let error, let line, nil):
                     try reject(ImportDiagnostic(line: line, message: Self.recordMessage(error), severity: .error), cells: [], rejects: &rejects)
-                    continue
-                default:
-                    throw ImportError.csv(path: request.path, error)
                 }
             }
-            count += 1
-            if let index = cells.firstIndex(where: { $0.utf8.count > Self.cellSizeLimit }) {
-                let error = CSVError.fieldTooLarge(line: line, field: index + 1, size: cells[index].utf8.count, limit: Self.cellSizeLimit)
-                try reject(cellDiagnostic(error, line: line, field: index + 1), cells: cells, rejects: &rejects)
-                continue
-            }
-            if count & 0xFFF == 0, let progress = request.progress, let total = reader.totalBytes {
-                progress(reader.bytesConsumed, total)
-            }
-            try importRow(cells, line: line, rejects: &rejects)
+            if let failure = batch.failure { throw ImportError.csv(path: request.path, failure) }
+            if let progress = request.progress, let total = totalBytes { progress(batch.bytesConsumed, total) }
+            let isLast = batch.isLast
+            pipeline.recycle(batch)
+            if isLast { break }
         }
-        if let progress = request.progress, let total = reader.totalBytes { progress(total, total) }
         if count == 0 && rejected == 0 { throw ImportError.csv(path: request.path, .noRecords) }
+        guard let sha256 = digest.wait() else { throw ImportError.unreadable(path: request.path) }
+        self.sha256 = sha256
     }
 
     /// The most columns a file may have: an applicant spreadsheet has a few dozen.
@@ -409,20 +415,12 @@ struct Importer {
         try rejects?.write(kept, line: diagnostics.first?.line ?? 0, error: message)
     }
 
-    mutating func importRow(_ cells: [String], line: Int, rejects: inout RejectsWriter?) throws {
-        let row = rowReader.read(cells, line: line)
-        var form = row.form
-        var valueErrors = row.diagnostics
-        if !form.cohort.isEmpty, form.cohort != rowReader.defaultCohort {
-            do {
-                form.cohort = try AppDatabase.cohortCode(form.cohort)
-            } catch {
-                let index = mapping.fieldColumns[.cohort]
-                valueErrors.append(ImportDiagnostic(
-                    line: line, column: index.map { $0 + 1 }, header: index.map { mapping.headers[$0] }, value: form.cohort,
-                    message: error.description, severity: .error))
-            }
-        }
+    mutating func importRow(_ prepared: PreparedRow, rejects: inout RejectsWriter?) throws {
+        let line = prepared.line
+        let cells = prepared.cells
+        let row = prepared.row
+        let form = row.form
+        let valueErrors = row.diagnostics
         guard valueErrors.isEmpty else {
             // Every problem of the row at once: the values that did not parse, and what the
             // eligibility check finds in the others.
@@ -433,8 +431,7 @@ struct Importer {
             try reject(valueErrors + others, cells: cells, rejects: &rejects)
             return
         }
-        let nameKey = TextFolding.folded(form.name ?? "")
-        let existing = try findStartup(form, nameKey: nameKey)
+        let existing = try findStartup(form, prepared)
         var applicationInCohort: StoredApplication?
         var open: [(cohort: String, stage: Stage)] = []
         if let existing {
@@ -453,7 +450,7 @@ struct Importer {
                 }
             }
         }
-        let issues = Eligibility.check(form, openApplications: open, rules: rules, today: request.today)
+        let issues = open.isEmpty ? prepared.issues : Eligibility.check(form, openApplications: open, rules: rules, today: request.today)
         var warnings: [ImportDiagnostic] = []
         if !issues.isEmpty {
             let findings = issues.map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
@@ -475,14 +472,14 @@ struct Importer {
             if let earlier = seenLine(of: existing) {
                 duplicates.append(DuplicateRow(line: line, earlierLine: earlier, startup: form.name ?? ""))
             }
-            changed = try updateStartup(existing, form: form, nameKey: nameKey, line: line)
+            changed = try updateStartup(existing, prepared)
         } else {
-            startupId = try insertStartup(form: form, nameKey: nameKey)
+            startupId = try insertStartup(prepared)
         }
         markSeen(startupId, line: line)
 
         let warningText = JSONText.encode(warnings.map(\.message))
-        let extraText: String? = mapping.extraHeaders.isEmpty ? nil : JSONText.encode(pairs: row.extras)
+        let extraText = prepared.extraText
         if let application = applicationInCohort {
             let id = application.id
             let storedAppliedOn = application.appliedOn
@@ -522,18 +519,18 @@ struct Importer {
     }
 
     /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead e-mail.
-    func findStartup(_ form: ApplicationForm, nameKey: String) throws -> Int64? {
+    func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> Int64? {
         if let ice = form.ice {
             let statement = statements.findByICE
             statement.reset()
             statement.bind(1, ice.digits)
             if try statement.step() { return statement.int64(0) }
         }
-        guard form.name != nil, let email = form.leadFounder?.email else { return nil }
+        guard form.name != nil, let emailKey = prepared.emailKey else { return nil }
         let statement = statements.findByIdentity
         statement.reset()
-        statement.bind(1, nameKey)
-        statement.bind(2, email.text.lowercased())
+        statement.bind(1, prepared.nameKey)
+        statement.bind(2, emailKey)
         return try statement.step() ? statement.int64(0) : nil
     }
 
@@ -561,17 +558,21 @@ struct Importer {
 
     // MARK: - Startups
 
-    func insertStartup(form: ApplicationForm, nameKey: String) throws -> Int64 {
-        var values = StartupColumn.all.map { $0.value(form, rules) }
-        values.append(nameKey.databaseValue)
-        values.append(form.leadFounder?.email?.text.lowercased().databaseValue ?? .null)
-        values.append(now.databaseValue)
-        values.append(now.databaseValue)
-        values.append(batchId.databaseValue)
-        values.append(batchId.databaseValue)
+    func insertStartup(_ prepared: PreparedRow) throws -> Int64 {
+        let form = prepared.row.form
         let insert = statements.insertStartup
         insert.reset()
-        for (index, value) in values.enumerated() { insert.bind(Int32(index + 1), value) }
+        var index: Int32 = 1
+        for value in prepared.startupValues {
+            insert.bind(index, value)
+            index += 1
+        }
+        insert.bind(index, prepared.nameKey)
+        insert.bind(index + 1, prepared.emailKey)
+        insert.bind(index + 2, now)
+        insert.bind(index + 3, now)
+        insert.bind(index + 4, batchId)
+        insert.bind(index + 5, batchId)
         try insert.execute()
         let id = db.lastInsertedRowID
         let founder = statements.insertFounder
@@ -584,14 +585,16 @@ struct Importer {
     }
 
     /// Updates the columns this file maps when they differ; returns whether anything changed.
-    func updateStartup(_ id: Int64, form: ApplicationForm, nameKey: String, line: Int) throws -> Bool {
+    func updateStartup(_ id: Int64, _ prepared: PreparedRow) throws -> Bool {
+        let form = prepared.row.form
+        let line = prepared.line
         let stored = statements.storedStartup
         stored.reset()
         stored.bind(1, id)
         guard try stored.step() else { return false }
-        var values = startupColumns.map { $0.value(form, rules) }
-        values.append(nameKey.databaseValue)
-        values.append(form.leadFounder?.email?.text.lowercased().databaseValue ?? .null)
+        var values = startupColumnIndices.map { prepared.startupValues[$0] }
+        values.append(prepared.nameKey.databaseValue)
+        values.append(prepared.emailKey.databaseValue)
         let count = values.count
         let leadName = form.leadFounder?.fullName ?? ""
         let leadEmail = form.leadFounder?.email?.text
@@ -668,8 +671,8 @@ struct Importer {
             arguments: [sha256, batchId])) ?? []
         if inserted > 0 || updated > 0 {
             try? db.execute(
-                sql: "UPDATE batch SET inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ? WHERE id = ?",
-                arguments: [inserted, updated, unchanged, rejected, warningCount, batchId])
+                sql: "UPDATE batch SET sha256 = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ? WHERE id = ?",
+                arguments: [sha256, inserted, updated, unchanged, rejected, warningCount, batchId])
         } else {
             // Nothing imported: no batch to undo.
             try? db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [batchId])

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -73,8 +74,8 @@ struct SHA256 {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    /// The digest of a whole file, read in chunks.
-    static func hexDigest(ofFile path: String) -> String? {
+    /// The digest of a whole file, read in chunks; `nil` when it cannot be read or `isCancelled`.
+    static func hexDigest(ofFile path: String, isCancelled: () -> Bool = { false }) -> String? {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -89,6 +90,7 @@ struct SHA256 {
                 return nil
             }
             if count == 0 { break }
+            if isCancelled() { return nil }
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
         return hasher.finalize()
@@ -125,5 +127,45 @@ struct SHA256 {
             }
             state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
+    }
+}
+
+/// A file's SHA-256, computed on a thread of its own while the import reads the same file.
+final class FileDigest: @unchecked Sendable {
+    private let condition = NSCondition()
+    // Guarded by `condition`:
+    private var done = false
+    private var cancelled = false
+    private var digest: String?
+
+    init(ofFile path: String) {
+        let thread = Thread { [self] in
+            let digest = SHA256.hexDigest(ofFile: path) { [self] in
+                condition.lock()
+                defer { condition.unlock() }
+                return cancelled
+            }
+            condition.lock()
+            self.digest = digest
+            done = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.start()
+    }
+
+    /// Stops the computation when it is no longer needed (an import that failed early).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.unlock()
+    }
+
+    /// The digest, waiting for it; `nil` when the file could not be read to its end.
+    func wait() -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !done { condition.wait() }
+        return digest
     }
 }

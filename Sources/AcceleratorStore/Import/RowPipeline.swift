@@ -1,0 +1,204 @@
+import AcceleratorCSV
+import AcceleratorDomain
+import Foundation
+import GRDB
+
+/// A row read and prepared away from the database: its values parsed and checked, the keys and the
+/// values to write computed. What needs the database (the stored startup, its other applications)
+/// is left to the writer.
+struct PreparedRow: Sendable {
+    let line: Int
+    let cells: [String]
+    /// The form, its extra attributes, and every problem of its values (the cohort code included).
+    let row: RowReader.Row
+    /// The startup's identity without an ICE: the folded name and the lowercased lead e-mail.
+    let nameKey: String
+    let emailKey: String?
+    /// The eligibility findings that do not depend on the stored data (empty for a row whose
+    /// values have problems: that row is refused anyway).
+    let issues: [EligibilityIssue]
+    /// The value of every column of `StartupColumn.all`, in order.
+    let startupValues: [DatabaseValue]
+    /// The extra columns as stored (`nil` when the file has none).
+    let extraText: String?
+}
+
+/// What turns a record's cells into a `PreparedRow`: pure, so it runs on the reading thread.
+struct RowPreparer: Sendable {
+    let rowReader: RowReader
+    let rules: ProgramRules
+    let today: CalendarDate
+    let hasExtraColumns: Bool
+
+    func prepare(_ cells: [String], line: Int) -> PreparedRow {
+        var row = rowReader.read(cells, line: line)
+        let cohort = row.form.cohort
+        if !cohort.isEmpty, cohort != rowReader.defaultCohort {
+            do {
+                row.form.cohort = try AppDatabase.cohortCode(cohort)
+            } catch {
+                let mapping = rowReader.mapping
+                let index = mapping.fieldColumns[.cohort]
+                row.diagnostics.append(ImportDiagnostic(
+                    line: line, column: index.map { $0 + 1 }, header: index.map { mapping.headers[$0] }, value: cohort,
+                    message: error.description, severity: .error))
+            }
+        }
+        let form = row.form
+        let isValid = row.diagnostics.isEmpty
+        return PreparedRow(
+            line: line, cells: cells, row: row,
+            nameKey: TextFolding.folded(form.name ?? ""),
+            emailKey: form.leadFounder?.email?.text.lowercased(),
+            issues: isValid ? Eligibility.check(form, rules: rules, today: today) : [],
+            startupValues: isValid ? StartupColumn.all.map { $0.value(form, rules) } : [],
+            extraText: hasExtraColumns ? JSONText.encode(pairs: row.extras) : nil)
+    }
+}
+
+/// Reads and prepares an import's rows on a second thread, in batches, while the importing thread
+/// writes them: parsing and SQLite overlap on two cores. The queue holds a few batches of bounded
+/// size, so memory stays flat whatever the size of the file.
+final class RowPipeline: @unchecked Sendable {
+    /// One record of the file, in order.
+    enum Item: Sendable {
+        case row(PreparedRow)
+        /// A bad record the reader stepped over (NUL byte, invalid UTF-8, too many fields).
+        /// `field` places it in a column when the error is about one cell.
+        case badRecord(CSVError, line: Int, field: Int?)
+        /// A record with a cell over `Importer.cellSizeLimit`.
+        case oversized(CSVError, line: Int, field: Int, cells: [String])
+    }
+
+    struct Batch: Sendable {
+        var items: [Item] = []
+        /// The reader's position after the batch's last record (for the progress bar).
+        var bytesConsumed = 0
+        /// The error that stopped the reader (the batch is then the last).
+        var failure: CSVError?
+        var isLast = false
+    }
+
+    /// A batch is handed over at this many records or bytes, whichever comes first.
+    static let batchRecords = 512
+    static let batchBytes = 1 << 20
+    /// Batches waiting for the writer, at most.
+    static let depth = 4
+
+    /// The reader, touched by the reading thread only once it has started.
+    private var reader: CSVReader
+    private let condition = NSCondition()
+    // Guarded by `condition`:
+    private var queue: [Batch] = []
+    /// Batches the writer is done with, freed by the reading thread that allocated them: memory
+    /// freed by the thread that allocated it is reused by it, and the heap stays small.
+    private var spent: [Batch] = []
+    private var cancelled = false
+    private var running = false
+
+    init(reader: consuming CSVReader) {
+        self.reader = reader
+    }
+
+    /// Starts reading on a thread of its own.
+    func start(_ preparer: RowPreparer, cellSizeLimit: Int) {
+        condition.lock()
+        running = true
+        condition.unlock()
+        let thread = Thread { [self] in
+            produce(preparer, cellSizeLimit: cellSizeLimit)
+            condition.lock()
+            running = false
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The next batch, waiting for it; the last one has `isLast` set.
+    func next() -> Batch {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty { condition.wait() }
+        let batch = queue.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Stops the reading thread and waits for it to end (the writer stopped or finished).
+    func stop() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while running { condition.wait() }
+        queue.removeAll()
+        condition.unlock()
+    }
+
+    /// Gives back a batch the writer is done with.
+    func recycle(_ batch: consuming Batch) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
+    }
+
+    /// Hands a batch over, waiting for room; false once the writer has stopped.
+    private func push(_ batch: Batch) -> Bool {
+        var freed: [Batch] = []
+        defer { freed.removeAll() }
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.depth, !cancelled { condition.wait() }
+        swap(&freed, &spent)
+        guard !cancelled else { return false }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    private func produce(_ preparer: RowPreparer, cellSizeLimit: Int) {
+        var cells: [String] = []
+        var batch = Batch()
+        var batchStart = reader.bytesConsumed
+        while true {
+            var ended = false
+            // A fresh array for each record: the last one went away with its row. (Reusing it would
+            // copy it at every record, with a capacity that creeps up as the copies round up.)
+            cells = []
+            cells.reserveCapacity(preparer.rowReader.mapping.columns.count)
+            do {
+                if let line = try reader.nextRecord(into: &cells) {
+                    if let index = cells.firstIndex(where: { $0.utf8.count > cellSizeLimit }) {
+                        let error = CSVError.fieldTooLarge(
+                            line: line, field: index + 1, size: cells[index].utf8.count, limit: cellSizeLimit)
+                        batch.items.append(.oversized(error, line: line, field: index + 1, cells: cells))
+                    } else {
+                        batch.items.append(.row(preparer.prepare(cells, line: line)))
+                    }
+                } else {
+                    ended = true
+                }
+            } catch {
+                switch error {
+                case .nulByte(let line, let field), .invalidUTF8(let line, let field):
+                    // The reader stands after the bad record: the writer reports it and goes on.
+                    batch.items.append(.badRecord(error, line: line, field: field))
+                case .tooManyFields(let line, _, _):
+                    batch.items.append(.badRecord(error, line: line, field: nil))
+                default:
+                    batch.failure = error
+                    ended = true
+                }
+            }
+            let position = reader.bytesConsumed
+            guard ended || batch.items.count >= Self.batchRecords || position - batchStart >= Self.batchBytes else { continue }
+            batch.bytesConsumed = position
+            batch.isLast = ended
+            guard push(batch), !ended else { return }
+            batch = Batch()
+            batch.items.reserveCapacity(Self.batchRecords)
+            batchStart = position
+        }
+    }
+}
