@@ -22,6 +22,8 @@ let package = Package(
     targets: [
         .target(name: "AcceleratorDomain", swiftSettings: strictSettings),
         .target(name: "AcceleratorCSV", swiftSettings: strictSettings),
+        // One C function: SQLite's variadic sqlite3_config, which Swift cannot call.
+        .target(name: "CSQLiteTuning"),
         .target(
             name: "AcceleratorStore",
             dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The import's row loop binds and steps its statements through the SQLite C API.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteTuning",
             ],
             swiftSettings: strictSettings
         ),

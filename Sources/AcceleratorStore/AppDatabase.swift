@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import CSQLiteTuning
 import Foundation
 import GRDB
 
@@ -24,10 +25,18 @@ public final class AppDatabase: Sendable {
         self.writer = writer
     }
 
+    /// SQLite's process-wide settings, made once before it is first used: no memory statistics
+    /// (they take a global mutex on every allocation SQLite makes; nothing here reads them). A
+    /// process that used SQLite before keeps its settings.
+    private static let sqliteTuned: Void = {
+        _ = accelerator_sqlite_disable_memstatus()
+    }()
+
     /// Opens the database at `path`, creating it with file mode 0600 and migrating it on first use.
     ///
     /// A database written by a newer version of Accelerator is refused and left untouched.
     public static func open(path: String) throws(StoreError) -> AppDatabase {
+        _ = sqliteTuned
         let created = try createFileIfMissing(path)
         if !created {
             try refuseIfSuperseded(path)

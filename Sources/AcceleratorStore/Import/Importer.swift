@@ -53,6 +53,11 @@ extension AppDatabase {
         var report: ImportReport?
         do {
             try writer.writeWithoutTransaction { db in
+                // A larger page cache for the import: the indexes take rows in no particular order,
+                // and with SQLite's default 2 MiB their pages went to the WAL and back many times.
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -\(Importer.cacheKiB)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
                     var importer = try Importer(
                         db: db, request: request, digest: digest, headers: headers, overrides: overrides,
@@ -152,6 +157,11 @@ struct Importer {
     let statements: Statements
     /// For each startup id written or met by this file, the line that did it (0: not yet).
     var seenLines: [UInt32] = []
+    /// Every identity key in the database, when it had few startups at the start: a key outside it
+    /// needs no lookup. `nil`: every row is looked up.
+    var keys: KeyFilter?
+    /// The most startups whose keys are loaded into `keys` at the start (a quick index scan).
+    static let keyFilterLimit: Int64 = 200_000
 
     var knownCohorts: Set<String> = []
     var createdCohorts: [CreatedCohort] = []
@@ -164,6 +174,10 @@ struct Importer {
     var flagged: [ImportDiagnostic] = []
     var duplicates: [DuplicateRow] = []
     var mappingChanged = false
+
+    /// SQLite's page cache during an import, in KiB (the default is 2,000): measured on 1M rows,
+    /// 8 MiB cut the import's time by a sixth, for 6 MiB of memory.
+    static let cacheKiB = 8_192
 
     /// The most diagnostics of each severity kept in the report (memory stays flat on a huge bad
     /// file); the counts stay exact beyond it.
@@ -235,12 +249,22 @@ struct Importer {
         startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         preparer = RowPreparer(
-            rowReader: rowReader, rules: rules, today: request.today, hasExtraColumns: !mapping.extraHeaders.isEmpty)
+            rowReader: rowReader, rules: rules, today: request.today, hasExtraColumns: !mapping.extraHeaders.isEmpty,
+            now: now)
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
             !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))
         }
         knownCohorts = Set(try String.fetchAll(db, sql: "SELECT code FROM cohort"))
+        if try Int64.fetchOne(db, sql: "SELECT max(id) FROM startup") ?? 0 <= Self.keyFilterLimit {
+            var keys = KeyFilter()
+            let ices = try Row.fetchCursor(db, sql: "SELECT ice FROM startup WHERE ice IS NOT NULL")
+            while let row = try ices.next() { keys.insert(KeyFilter.hash(row[0] as String)) }
+            let identities = try Row.fetchCursor(
+                db, sql: "SELECT name_key, lead_email_key FROM startup WHERE lead_email_key IS NOT NULL")
+            while let row = try identities.next() { keys.insert(KeyFilter.hash(row[0] as String, row[1] as String)) }
+            self.keys = keys
+        }
 
         try db.execute(
             sql: """
@@ -477,6 +501,10 @@ struct Importer {
             startupId = try insertStartup(prepared)
         }
         markSeen(startupId, line: line)
+        if keys != nil {
+            if let hash = prepared.iceHash { keys?.insert(hash) }
+            if let hash = prepared.identityHash { keys?.insert(hash) }
+        }
 
         let warningText = JSONText.encode(warnings.map(\.message))
         let extraText = prepared.extraText
@@ -502,31 +530,37 @@ struct Importer {
             if changed { updated += 1 } else { unchanged += 1 }
         } else {
             try ensureCohort(form.cohort)
-            let insert = statements.insertApplication
-            insert.reset()
-            insert.bind(1, startupId)
-            insert.bind(2, form.cohort)
-            insert.bind(3, form.appliedOn.description)
-            insert.bind(4, warningText)
-            insert.bind(5, extraText ?? "[]")
-            insert.bind(6, now)
-            insert.bind(7, now)
-            insert.bind(8, batchId)
-            insert.bind(9, batchId)
-            try insert.execute()
+            typealias Slots = PreparedRow.Slots
+            let values = prepared.values
+            try values.withBytes { base in
+                let insert = statements.insertApplication
+                insert.reset()
+                insert.bind(1, startupId)
+                insert.bind(2, values.slots[Slots.cohort], base: base)
+                insert.bind(3, values.slots[Slots.appliedOn], base: base)
+                insert.bind(4, warningText)
+                insert.bind(5, values.slots[Slots.extra], base: base)
+                insert.bind(6, values.slots[Slots.now], base: base)
+                insert.bind(7, values.slots[Slots.now], base: base)
+                insert.bind(8, batchId)
+                insert.bind(9, batchId)
+                defer { insert.clearBindings() }
+                try insert.execute()
+            }
             inserted += 1
         }
     }
 
     /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead e-mail.
     func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> Int64? {
-        if let ice = form.ice {
+        if let ice = form.ice, let hash = prepared.iceHash, keys?.mayContain(hash) ?? true {
             let statement = statements.findByICE
             statement.reset()
             statement.bind(1, ice.digits)
             if try statement.step() { return statement.int64(0) }
         }
-        guard form.name != nil, let emailKey = prepared.emailKey else { return nil }
+        guard form.name != nil, let emailKey = prepared.emailKey, let hash = prepared.identityHash else { return nil }
+        if let keys, !keys.mayContain(hash) { return nil }
         let statement = statements.findByIdentity
         statement.reset()
         statement.bind(1, prepared.nameKey)
@@ -559,29 +593,29 @@ struct Importer {
     // MARK: - Startups
 
     func insertStartup(_ prepared: PreparedRow) throws -> Int64 {
-        let form = prepared.row.form
-        let insert = statements.insertStartup
-        insert.reset()
-        var index: Int32 = 1
-        for value in prepared.startupValues {
-            insert.bind(index, value)
-            index += 1
+        typealias Slots = PreparedRow.Slots
+        let values = prepared.values
+        return try values.withBytes { base in
+            let insert = statements.insertStartup
+            insert.reset()
+            insert.bind(values, Slots.startup, from: 1, base: base)
+            let next = Int32(Slots.startup.count + 1)
+            insert.bind(next, values.slots[Slots.now], base: base)
+            insert.bind(next + 1, values.slots[Slots.now], base: base)
+            insert.bind(next + 2, batchId)
+            insert.bind(next + 3, batchId)
+            defer { insert.clearBindings() }
+            try insert.execute()
+            let id = db.lastInsertedRowID
+            let founder = statements.insertFounder
+            founder.reset()
+            founder.bind(1, id)
+            founder.bind(2, values.slots[Slots.founderName], base: base)
+            founder.bind(3, values.slots[Slots.founderEmail], base: base)
+            defer { founder.clearBindings() }
+            try founder.execute()
+            return id
         }
-        insert.bind(index, prepared.nameKey)
-        insert.bind(index + 1, prepared.emailKey)
-        insert.bind(index + 2, now)
-        insert.bind(index + 3, now)
-        insert.bind(index + 4, batchId)
-        insert.bind(index + 5, batchId)
-        try insert.execute()
-        let id = db.lastInsertedRowID
-        let founder = statements.insertFounder
-        founder.reset()
-        founder.bind(1, id)
-        founder.bind(2, form.leadFounder?.fullName ?? "")
-        founder.bind(3, form.leadFounder?.email?.text)
-        try founder.execute()
-        return id
     }
 
     /// Updates the columns this file maps when they differ; returns whether anything changed.
@@ -592,23 +626,25 @@ struct Importer {
         stored.reset()
         stored.bind(1, id)
         guard try stored.step() else { return false }
-        var values = startupColumnIndices.map { prepared.startupValues[$0] }
-        values.append(prepared.nameKey.databaseValue)
-        values.append(prepared.emailKey.databaseValue)
-        let count = values.count
-        let leadName = form.leadFounder?.fullName ?? ""
-        let leadEmail = form.leadFounder?.email?.text
-        let storedLeadName = stored.text(Int32(count + 1))
-        let storedLeadEmail = stored.text(Int32(count + 2))
-        let sameFounder = storedLeadName == leadName && storedLeadEmail == leadEmail
+        // The stored columns, in order: those this file maps, the name key and the e-mail key.
+        let slots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
+        let count = slots.count
+        let packed = prepared.values
+        let sameFounder = stored.matches(Int32(count + 1), packed.slots[PreparedRow.Slots.founderName], in: packed)
+            && stored.matches(Int32(count + 2), packed.slots[PreparedRow.Slots.founderEmail], in: packed)
         var same = sameFounder
         if same {
-            for index in 0..<count where stored.value(Int32(index)) != values[index] {
+            for (column, slot) in slots.enumerated() where !stored.matches(Int32(column), packed.slots[slot], in: packed) {
                 same = false
                 break
             }
         }
         if same { return false }
+        let values = slots.map { packed.databaseValue($0) }
+        let leadName = form.leadFounder?.fullName ?? ""
+        let leadEmail = form.leadFounder?.email?.text
+        let storedLeadName = stored.text(Int32(count + 1))
+        let storedLeadEmail = stored.text(Int32(count + 2))
 
         let lastBatch = stored.int64(Int32(count))
         if lastBatch != batchId {

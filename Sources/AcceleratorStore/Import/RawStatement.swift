@@ -1,6 +1,10 @@
 import GRDB
 import GRDBSQLite
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A prepared statement driven through the SQLite C API, for the import's row loop: binding
 /// strings and integers directly, with no `StatementArguments` or `Row` built per row.
 ///
@@ -53,6 +57,55 @@ struct RawStatement {
         case .double(let number): sqlite3_bind_double(handle, index, number)
         case .string(let text): bind(index, text)
         case .blob: sqlite3_bind_null(handle, index)
+        }
+    }
+
+    /// Binds `values.slots[range]` to the parameters from `first` on, texts in place: `base` (the
+    /// start of `values.bytes`) must stay valid until the statement has run, and `clearBindings()`
+    /// must follow before it goes.
+    func bind(_ values: PackedValues, _ range: Range<Int>, from first: Int32, base: UnsafePointer<UInt8>) {
+        var index = first
+        for slot in values.slots[range] {
+            bind(index, slot, base: base)
+            index += 1
+        }
+    }
+
+    func bind(_ index: Int32, _ slot: PackedValues.Slot, base: UnsafePointer<UInt8>) {
+        switch slot {
+        case .null: sqlite3_bind_null(handle, index)
+        case .integer(let number): sqlite3_bind_int64(handle, index, number)
+        case .real(let number): sqlite3_bind_double(handle, index, number)
+        case .text(let start, let count):
+            (base + start).withMemoryRebound(to: CChar.self, capacity: max(count, 1)) { pointer in
+                // No destructor (SQLITE_STATIC): SQLite reads the text where it is.
+                _ = sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
+            }
+        }
+    }
+
+    /// Forgets the bound values (after values bound in place, before their buffer goes).
+    func clearBindings() {
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Whether result column `column` holds exactly the value of `slot` (texts compared byte for byte).
+    func matches(_ column: Int32, _ slot: PackedValues.Slot, in values: PackedValues) -> Bool {
+        let type = sqlite3_column_type(handle, column)
+        switch slot {
+        case .null:
+            return type == SQLITE_NULL
+        case .integer(let number):
+            return type == SQLITE_INTEGER && sqlite3_column_int64(handle, column) == number
+        case .real(let number):
+            return (type == SQLITE_FLOAT || type == SQLITE_INTEGER) && sqlite3_column_double(handle, column) == number
+        case .text(let start, let count):
+            guard type == SQLITE_TEXT, let pointer = sqlite3_column_text(handle, column),
+                Int(sqlite3_column_bytes(handle, column)) == count
+            else { return false }
+            return values.bytes.withUnsafeBufferPointer { bytes in
+                count == 0 || memcmp(pointer, bytes.baseAddress! + start, count) == 0
+            }
         }
     }
 

@@ -14,13 +14,32 @@ struct PreparedRow: Sendable {
     /// The startup's identity without an ICE: the folded name and the lowercased lead e-mail.
     let nameKey: String
     let emailKey: String?
+    /// The hashes of the ICE and of the identity, for `KeyFilter` (`nil` when the row has none).
+    let iceHash: UInt64?
+    let identityHash: UInt64?
     /// The eligibility findings that do not depend on the stored data (empty for a row whose
     /// values have problems: that row is refused anyway).
     let issues: [EligibilityIssue]
-    /// The value of every column of `StartupColumn.all`, in order.
-    let startupValues: [DatabaseValue]
+    /// The values the row writes, packed for binding (see `Slots`); empty for a refused row.
+    let values: PackedValues
     /// The extra columns as stored (`nil` when the file has none).
     let extraText: String?
+
+    /// Where each value sits in `values`.
+    enum Slots {
+        /// `StartupColumn.all`, in order, then the name key and the e-mail key.
+        static let startup = 0..<(StartupColumn.all.count + 2)
+        static let nameKey = StartupColumn.all.count
+        static let emailKey = StartupColumn.all.count + 1
+        static let founderName = StartupColumn.all.count + 2
+        static let founderEmail = StartupColumn.all.count + 3
+        static let cohort = StartupColumn.all.count + 4
+        static let appliedOn = StartupColumn.all.count + 5
+        /// The extra columns, `[]` when the file has none.
+        static let extra = StartupColumn.all.count + 6
+        /// The import's time, for created_at and updated_at.
+        static let now = StartupColumn.all.count + 7
+    }
 }
 
 /// What turns a record's cells into a `PreparedRow`: pure, so it runs on the reading thread.
@@ -29,6 +48,8 @@ struct RowPreparer: Sendable {
     let rules: ProgramRules
     let today: CalendarDate
     let hasExtraColumns: Bool
+    /// The import's time, written with every row.
+    let now: String
 
     func prepare(_ cells: [String], line: Int) -> PreparedRow {
         var row = rowReader.read(cells, line: line)
@@ -46,13 +67,27 @@ struct RowPreparer: Sendable {
         }
         let form = row.form
         let isValid = row.diagnostics.isEmpty
+        let nameKey = TextFolding.folded(form.name ?? "")
+        let emailKey = form.leadFounder?.email?.text.lowercased()
+        let extraText = hasExtraColumns ? JSONText.encode(pairs: row.extras) : nil
+        var values = PackedValues(capacity: isValid ? cells.reduce(128) { $0 + $1.utf8.count } : 0)
+        if isValid {
+            for column in StartupColumn.all { values.append(column.value(form, rules)) }
+            values.append(nameKey)
+            values.append(emailKey)
+            values.append(form.leadFounder?.fullName ?? "")
+            values.append(form.leadFounder?.email?.text)
+            values.append(form.cohort)
+            values.append(form.appliedOn.description)
+            values.append(extraText ?? "[]")
+            values.append(now)
+        }
         return PreparedRow(
-            line: line, cells: cells, row: row,
-            nameKey: TextFolding.folded(form.name ?? ""),
-            emailKey: form.leadFounder?.email?.text.lowercased(),
+            line: line, cells: cells, row: row, nameKey: nameKey, emailKey: emailKey,
+            iceHash: form.ice.map { KeyFilter.hash($0.digits) },
+            identityHash: form.name != nil ? emailKey.map { KeyFilter.hash(nameKey, $0) } : nil,
             issues: isValid ? Eligibility.check(form, rules: rules, today: today) : [],
-            startupValues: isValid ? StartupColumn.all.map { $0.value(form, rules) } : [],
-            extraText: hasExtraColumns ? JSONText.encode(pairs: row.extras) : nil)
+            values: values, extraText: extraText)
     }
 }
 
@@ -80,10 +115,10 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     /// A batch is handed over at this many records or bytes, whichever comes first.
-    static let batchRecords = 512
+    static let batchRecords = 256
     static let batchBytes = 1 << 20
     /// Batches waiting for the writer, at most.
-    static let depth = 4
+    static let depth = 3
 
     /// The reader, touched by the reading thread only once it has started.
     private var reader: CSVReader
