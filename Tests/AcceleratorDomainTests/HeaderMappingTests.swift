@@ -223,4 +223,9 @@ struct HeaderMappingTests {
             try HeaderMapping(headers: ["a", "b", "c"])
         }
     }
+
+    @Test("a field's ordinal is its place in allCases (the row reader's table of columns relies on it)")
+    func fieldOrdinals() {
+        #expect(ApplicationField.allCases.map(\.ordinal) == Array(ApplicationField.allCases.indices))
+    }
 }

@@ -70,4 +70,18 @@ struct ValuesPhoneTests {
         }
         #expect(ValueError.invalidPhone("abc").description.hasPrefix("“abc” is not a phone number"))
     }
+
+    /// Each text is read by the byte-level path (plain ASCII); the same text with a no-break space
+    /// after its first character is read character by character: both readings agree, valid or not.
+    @Test("The byte-level and the character-level readings agree", arguments: [
+        "06 12 34 56 78", "0612345678", "06.12.34.56.78", "06-12-34-56-78", "+212 6 12 34 56 78", "00212612345678",
+        "212612345678", "612345678", "05 22 12 34 56", "+33 6 12 34 56 78", "0033612345678", "+1 415 555 0100",
+        "06/12/34/56/78", "+212 06 12 34 56 78", "06 12 34 56 78)", "\t0612345678\t", "++212612345678", "06+12345678",
+        "0612345", "abc", "06 12 34 56 7x", "1234567890123456", "+0 12 34 56 78",
+    ])
+    func bytesAndCharactersAgree(_ text: String) {
+        let bytes = try? PhoneNumber.parse(text)
+        let characters = try? PhoneNumber.parse(String(text.prefix(1)) + "\u{00A0}" + text.dropFirst())
+        #expect(bytes == characters)
+    }
 }

@@ -47,6 +47,8 @@ public struct RowReader: Sendable {
     public let defaultCohort: String?
     /// The day of rows without an application date.
     public let today: CalendarDate
+    /// `mapping.fieldColumns` by `ApplicationField.ordinal`: read for every value of every row.
+    private let columnOfField: [Int?]
 
     /// Creates a reader.
     public init(mapping: HeaderMapping, dateOrder: DateOrder, defaultCurrency: CurrencyCode, defaultCohort: String?, today: CalendarDate) {
@@ -55,6 +57,7 @@ public struct RowReader: Sendable {
         self.defaultCurrency = defaultCurrency
         self.defaultCohort = defaultCohort
         self.today = today
+        columnOfField = ApplicationField.allCases.map { mapping.fieldColumns[$0] }
     }
 
     /// A row read: the form, its extra attributes, and its problems.
@@ -73,7 +76,7 @@ public struct RowReader: Sendable {
         var extras: [(String, String)] = []
 
         func text(_ field: ApplicationField) -> String? {
-            guard let index = mapping.fieldColumns[field], index < cells.count else { return nil }
+            guard let index = columnOfField[field.ordinal], index < cells.count else { return nil }
             let value = FormulaGuard.unneutralised(cells[index]).trimmedText
             return value.isEmpty ? nil : value
         }
@@ -82,7 +85,7 @@ public struct RowReader: Sendable {
             do {
                 return try parser(value)
             } catch {
-                let index = mapping.fieldColumns[field]
+                let index = columnOfField[field.ordinal]
                 diagnostics.append(ImportDiagnostic(
                     line: line, column: index.map { $0 + 1 }, header: index.map { mapping.headers[$0] }, value: value,
                     message: error.description, severity: .error))

@@ -21,6 +21,31 @@ public enum ApplicationField: String, Sendable, CaseIterable, Codable, CustomStr
     case cohort
 
     public var description: String { rawValue }
+
+    /// The field's place in `allCases`, for tables indexed by field (a switch, not a hash).
+    public var ordinal: Int {
+        switch self {
+        case .name: 0
+        case .legalName: 1
+        case .ice: 2
+        case .city: 3
+        case .region: 4
+        case .country: 5
+        case .sector: 6
+        case .foundedOn: 7
+        case .founder: 8
+        case .email: 9
+        case .phone: 10
+        case .website: 11
+        case .productStage: 12
+        case .employees: 13
+        case .monthlyRevenue: 14
+        case .fundingSought: 15
+        case .description: 16
+        case .appliedAt: 17
+        case .cohort: 18
+        }
+    }
 }
 
 /// A person of a startup.

@@ -102,6 +102,11 @@ public struct CountryCode: Hashable, Sendable, Comparable, CustomStringConvertib
     private static let articles = ["le", "la", "les", "l", "the"]
 
     private static func code(named text: String) -> String? {
+        // The spellings of nearly every row of an applicant file, without folding.
+        switch text {
+        case "Morocco", "Maroc", "MA", "morocco", "maroc", "MAROC", "MOROCCO", "المغرب": return "MA"
+        default: break
+        }
         guard text.utf8.count <= 200 else { return nil }
         let folded = TextFolding.folded(text)
         guard !folded.isEmpty else { return nil }

@@ -47,6 +47,10 @@ struct DateScanner {
     private var position = 0
 
     init(_ text: Substring) {
+        if !text.utf8.contains(where: { $0 >= 0x80 }) {
+            bytes = Array(text.utf8)
+            return
+        }
         bytes = text.unicodeScalars.map { scalar in
             if scalar.isASCII { return UInt8(truncatingIfNeeded: scalar.value) }
             return scalar.properties.isWhitespace ? UInt8(ascii: " ") : 0xFF

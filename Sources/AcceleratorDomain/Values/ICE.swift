@@ -33,6 +33,10 @@ public struct ICE: Hashable, Sendable, CustomStringConvertible, Codable {
     }
 
     private static func checked(_ text: String) -> String? {
+        // Nearly always fifteen plain digits: the text itself.
+        if text.utf8.count == 15, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            return text
+        }
         var digits = ""
         for character in text {
             if character.isASCIIDigit {

@@ -49,7 +49,44 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible, Codable 
     private static let morocco: [UInt8] = [2, 1, 2]
 
     private static func e164(_ text: Substring) -> String? {
-        guard !text.isEmpty, text.count <= 40 else { return nil }
+        guard !text.isEmpty, let (digits, hasPlus) = asciiDigits(text) ?? digits(text) else { return nil }
+        if hasPlus { return international(digits) }
+        if digits.starts(with: [0, 0]) { return international(Array(digits.dropFirst(2))) }
+        if digits.starts(with: morocco), digits.count >= 12 { return international(digits) }
+        if digits.count == 10, digits[0] == 0 { return moroccan(Array(digits.dropFirst())) }
+        if digits.count == 9 { return moroccan(digits) }
+        return nil
+    }
+
+    /// The digits of a number written in ASCII without "(" (nearly every one), read byte by byte,
+    /// and whether a plus leads them; `nil` for any other text, which `digits(_:)` reads.
+    private static func asciiDigits(_ text: Substring) -> (digits: [UInt8], hasPlus: Bool)?? {
+        let bytes = text.utf8
+        guard bytes.count <= 40, !bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "(") }) else { return nil }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        var hasPlus = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "+"):
+                // Only one plus, before every digit.
+                guard !hasPlus, digits.isEmpty else { return .some(nil) }
+                hasPlus = true
+            case 0x09...0x0D, 0x20, UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ")"):
+                continue
+            default:
+                return .some(nil)
+            }
+        }
+        return (digits, hasPlus)
+    }
+
+    /// The digits of any number (Arabic-Indic digits, no-break spaces, "(0)"), character by
+    /// character, and whether a plus leads them; `nil` for a character that has no place in one.
+    private static func digits(_ text: Substring) -> (digits: [UInt8], hasPlus: Bool)? {
+        guard text.count <= 40 else { return nil }
         // "(0)" marks the trunk zero that is dropped after an international prefix.
         let characters = text.utf8.contains(UInt8(ascii: "(")) ? Array(text.replacingOccurrences(of: "(0)", with: " ")) : Array(text)
         var digits: [UInt8] = []
@@ -58,7 +95,6 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible, Codable 
             if let digit = character.anyDecimalDigitValue {
                 digits.append(digit)
             } else if character == "+" {
-                // Only one plus, before every digit.
                 guard !hasPlus, digits.isEmpty else { return nil }
                 hasPlus = true
             } else if character.isValueSpace || ".-/()".contains(character) {
@@ -67,12 +103,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible, Codable 
                 return nil
             }
         }
-        if hasPlus { return international(digits) }
-        if digits.starts(with: [0, 0]) { return international(Array(digits.dropFirst(2))) }
-        if digits.starts(with: morocco), digits.count >= 12 { return international(digits) }
-        if digits.count == 10, digits[0] == 0 { return moroccan(Array(digits.dropFirst())) }
-        if digits.count == 9 { return moroccan(digits) }
-        return nil
+        return (digits, hasPlus)
     }
 
     /// Digits after an international prefix: the country code and the national number.

@@ -297,11 +297,11 @@ struct Importer {
                 SELECT id, cohort_code, stage, applied_on, warnings, extra, last_batch_id FROM application WHERE startup_id = ?
                 """)
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
+            // One join for the lead founder (at most one row: founder_one_lead is unique).
             storedStartup = try RawStatement(db, sql: """
-                SELECT \(names.joined(separator: ", ")), last_batch_id,
-                       (SELECT full_name FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_name,
-                       (SELECT email FROM founder WHERE startup_id = startup.id AND is_lead = 1) AS lead_email
-                  FROM startup WHERE id = ?
+                SELECT \(names.map { "s.\($0)" }.joined(separator: ", ")), s.last_batch_id, f.full_name, f.email
+                  FROM startup s LEFT JOIN founder f ON f.startup_id = s.id AND f.is_lead = 1
+                 WHERE s.id = ?
                 """)
             let insertNames = StartupColumn.all.map(\.name)
                 + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id"]
