@@ -3,14 +3,15 @@
 /// the lookup and inserts. A key it may have been given is looked up as usual, so a false
 /// positive costs one lookup and never a wrong answer.
 ///
-/// A fixed 4 MiB: about 0.5 % false positives at two million keys.
+/// Blocked: a key's bits all sit in one 64-bit word, so a test or an insertion touches one cache
+/// line. A fixed 4 MiB: about 1 % false positives at two million keys.
 struct KeyFilter {
     private var words: [UInt64]
-    private static let bitCount = 1 << 25
-    private static let probes = 3
+    private static let wordCount = 1 << 19
+    private static let probes = 4
 
     init() {
-        words = [UInt64](repeating: 0, count: Self.bitCount / 64)
+        words = [UInt64](repeating: 0, count: Self.wordCount)
     }
 
     /// The 64-bit FNV-1a hash of a key's parts, each followed by a separator.
@@ -26,29 +27,32 @@ struct KeyFilter {
     }
 
     mutating func insert(_ hash: UInt64) {
-        let (first, second) = Self.halves(hash)
-        for probe in 0..<Self.probes {
-            let bit = (first &+ probe &* second) & (Self.bitCount - 1)
-            words[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
+        let (word, mask) = Self.place(hash)
+        words[word] |= mask
     }
 
     func mayContain(_ hash: UInt64) -> Bool {
-        let (first, second) = Self.halves(hash)
-        for probe in 0..<Self.probes {
-            let bit = (first &+ probe &* second) & (Self.bitCount - 1)
-            if words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
-        }
-        return true
+        let (word, mask) = Self.place(hash)
+        return words[word] & mask == mask
     }
 
-    /// The two halves of the mixed hash, for double hashing (Kirsch and Mitzenmacher): the filter's
-    /// bits are `first + i × second`.
-    private static func halves(_ hash: UInt64) -> (Int, Int) {
+    /// The word of a hash and its bits in that word: the hash is mixed (FNV-1a leaves the keys that
+    /// differ only in their last bytes close), its low bits pick the word, four 6-bit fields above
+    /// them pick the bits.
+    private static func place(_ hash: UInt64) -> (word: Int, mask: UInt64) {
         var mixed = hash
         mixed ^= mixed >> 33
         mixed &*= 0xff51_afd7_ed55_8ccd
         mixed ^= mixed >> 33
-        return (Int(truncatingIfNeeded: mixed & 0xFFFF_FFFF), Int(truncatingIfNeeded: mixed >> 32) | 1)
+        mixed &*= 0xc4ce_b9fe_1a85_ec53
+        mixed ^= mixed >> 33
+        let word = Int(truncatingIfNeeded: mixed) & (wordCount - 1)
+        var mask: UInt64 = 0
+        var bits = mixed >> 32
+        for _ in 0..<probes {
+            mask |= 1 << (bits & 63)
+            bits >>= 6
+        }
+        return (word, mask)
     }
 }
