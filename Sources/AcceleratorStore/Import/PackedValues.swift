@@ -15,8 +15,9 @@ struct PackedValues: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var slots: [Slot] = []
 
-    init(capacity: Int) {
+    init(capacity: Int, slots: Int = 0) {
         bytes.reserveCapacity(capacity)
+        self.slots.reserveCapacity(slots)
     }
 
     mutating func append(_ text: String?) {

@@ -55,6 +55,7 @@ final class PreparedRow: Sendable {
         static let extra = StartupColumn.all.count + 6
         /// The import's time, for created_at and updated_at.
         static let now = StartupColumn.all.count + 7
+        static let count = StartupColumn.all.count + 8
     }
 }
 
@@ -86,7 +87,9 @@ struct RowPreparer: Sendable {
         let nameKey = TextFolding.folded(form.name ?? "")
         let emailKey = form.leadFounder?.email?.text.lowercased()
         let extraText = hasExtraColumns ? JSONText.encode(pairs: row.extras) : nil
-        var values = PackedValues(capacity: isValid ? cells.reduce(128) { $0 + $1.utf8.count } : 0)
+        var values = isValid
+            ? PackedValues(capacity: cells.reduce(128) { $0 + $1.utf8.count }, slots: PreparedRow.Slots.count)
+            : PackedValues(capacity: 0)
         if isValid {
             for column in StartupColumn.all { values.append(column.value(form, rules)) }
             values.append(nameKey)
