@@ -139,6 +139,9 @@ struct Importer {
     let startupColumns: [StartupColumn]
     /// Their places in `StartupColumn.all`.
     let startupColumnIndices: [Int]
+    /// The slots of a prepared row compared with a stored startup, in the order of its columns: those
+    /// this file maps, the name key and the e-mail key.
+    let storedStartupSlots: [Int]
     /// What prepares the rows on the reading thread.
     let preparer: RowPreparer
     /// Columns of the original file kept in a rejects file (not its own `line`/`error`).
@@ -248,6 +251,7 @@ struct Importer {
             defaultCohort: defaultCohort, today: request.today)
         startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
+        storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
         preparer = RowPreparer(
             rowReader: rowReader, rules: rules, today: request.today, hasExtraColumns: !mapping.extraHeaders.isEmpty,
             now: now)
@@ -462,15 +466,15 @@ struct Importer {
             let statement = statements.applications
             statement.reset()
             statement.bind(1, existing)
+            let cohortSlot = prepared.values.slots[PreparedRow.Slots.cohort]
             while try statement.step() {
-                let code = statement.text(1) ?? ""
-                let stage = Stage(rawValue: statement.text(2) ?? "") ?? .applied
-                if code == form.cohort {
+                if statement.matches(1, cohortSlot, in: prepared.values) {
                     applicationInCohort = StoredApplication(
                         id: statement.int64(0) ?? 0, appliedOn: statement.text(3) ?? "", warnings: statement.text(4) ?? "[]",
                         extra: statement.text(5) ?? "[]", lastBatchId: statement.int64(6))
-                } else if stage.isOpen {
-                    open.append((code, stage))
+                } else {
+                    let stage = Stage(rawValue: statement.text(2) ?? "") ?? .applied
+                    if stage.isOpen { open.append((statement.text(1) ?? "", stage)) }
                 }
             }
         }
@@ -553,19 +557,25 @@ struct Importer {
 
     /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead e-mail.
     func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> Int64? {
-        if let ice = form.ice, let hash = prepared.iceHash, keys?.mayContain(hash) ?? true {
-            let statement = statements.findByICE
+        typealias Slots = PreparedRow.Slots
+        let values = prepared.values
+        return try values.withBytes { base in
+            if form.ice != nil, let hash = prepared.iceHash, keys?.mayContain(hash) ?? true {
+                let statement = statements.findByICE
+                statement.reset()
+                statement.bind(1, values.slots[Slots.ice], base: base)
+                defer { statement.clearBindings() }
+                if try statement.step() { return statement.int64(0) }
+            }
+            guard form.name != nil, prepared.emailKey != nil, let hash = prepared.identityHash else { return nil }
+            if let keys, !keys.mayContain(hash) { return nil }
+            let statement = statements.findByIdentity
             statement.reset()
-            statement.bind(1, ice.digits)
-            if try statement.step() { return statement.int64(0) }
+            statement.bind(1, values.slots[Slots.nameKey], base: base)
+            statement.bind(2, values.slots[Slots.emailKey], base: base)
+            defer { statement.clearBindings() }
+            return try statement.step() ? statement.int64(0) : nil
         }
-        guard form.name != nil, let emailKey = prepared.emailKey, let hash = prepared.identityHash else { return nil }
-        if let keys, !keys.mayContain(hash) { return nil }
-        let statement = statements.findByIdentity
-        statement.reset()
-        statement.bind(1, prepared.nameKey)
-        statement.bind(2, emailKey)
-        return try statement.step() ? statement.int64(0) : nil
     }
 
     func seenLine(of startupId: Int64) -> Int? {
@@ -626,8 +636,7 @@ struct Importer {
         stored.reset()
         stored.bind(1, id)
         guard try stored.step() else { return false }
-        // The stored columns, in order: those this file maps, the name key and the e-mail key.
-        let slots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
+        let slots = storedStartupSlots
         let count = slots.count
         let packed = prepared.values
         let sameFounder = stored.matches(Int32(count + 1), packed.slots[PreparedRow.Slots.founderName], in: packed)

@@ -45,6 +45,7 @@ final class PreparedRow: Sendable {
     enum Slots {
         /// `StartupColumn.all`, in order, then the name key and the e-mail key.
         static let startup = 0..<(StartupColumn.all.count + 2)
+        static let ice = StartupColumn.all.firstIndex { $0.name == "ice" }!
         static let nameKey = StartupColumn.all.count
         static let emailKey = StartupColumn.all.count + 1
         static let founderName = StartupColumn.all.count + 2
