@@ -261,12 +261,13 @@ struct Importer {
         }
         knownCohorts = Set(try String.fetchAll(db, sql: "SELECT code FROM cohort"))
         if try Int64.fetchOne(db, sql: "SELECT max(id) FROM startup") ?? 0 <= Self.keyFilterLimit {
+            // The keys as the lookups compare them: the stored texts.
             var keys = KeyFilter()
-            let ices = try Row.fetchCursor(db, sql: "SELECT ice FROM startup WHERE ice IS NOT NULL")
-            while let row = try ices.next() { keys.insert(KeyFilter.hash(row[0] as String)) }
-            let identities = try Row.fetchCursor(
+            let ices = try RawStatement(db, sql: "SELECT ice FROM startup WHERE ice IS NOT NULL")
+            while try ices.step() { keys.insert(KeyFilter.hash(ices.text(0) ?? "")) }
+            let identities = try RawStatement(
                 db, sql: "SELECT name_key, lead_email_key FROM startup WHERE lead_email_key IS NOT NULL")
-            while let row = try identities.next() { keys.insert(KeyFilter.hash(row[0] as String, row[1] as String)) }
+            while try identities.step() { keys.insert(KeyFilter.hash(identities.text(0) ?? "", identities.text(1) ?? "")) }
             self.keys = keys
         }
 
