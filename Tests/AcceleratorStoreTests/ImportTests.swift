@@ -484,6 +484,25 @@ struct ImportUpsertTests {
         #expect(details.name == "ATLAS AI")
     }
 
+    @Test("new startups are written by groups of rows: a later row still meets an earlier one of any group, by ICE or by name and e-mail")
+    func duplicatesAcrossGroups() throws {
+        var rows = (0..<40).map { index in
+            ImportFixture.row("Startup \(index)", ["ice": String(format: "%015d", 7_000 + index), "email": "f\(index)@startup.ma"])
+        }
+        rows.append(ImportFixture.row("Startup Three", ["ice": String(format: "%015d", 7_003), "city": "Rabat"]))
+        rows.append(ImportFixture.row("STARTUP 20", ["email": "F20@startup.ma", "city": "Fès"]))
+        let report = try fixture.importText("groups.csv", ImportFixture.csv(rows))
+        #expect(report.committed)
+        #expect(report.inserted == 40)
+        #expect(report.duplicates.map(\.line) == [42, 43])
+        #expect(report.duplicates.map(\.earlierLine) == [5, 22])
+        #expect(try fixture.count("startup") == 40)
+        #expect(try fixture.count("founder") == 40)
+        #expect(try fixture.count("application") == 40)
+        #expect(try fixture.store.details(of: String(format: "%015d", 7_003)).city == "Rabat")
+        #expect(try fixture.store.details(of: "STARTUP 20").city == "Fès")
+    }
+
     @Test("an import never changes an application's stage")
     func stageUntouched() throws {
         try fixture.importText("a.csv", ImportFixture.csv(Self.rows))

@@ -166,6 +166,21 @@ struct Importer {
     /// The most startups whose keys are loaded into `keys` at the start (a quick index scan).
     static let keyFilterLimit: Int64 = 200_000
 
+    /// A new startup of the file, its id given, waiting to be written with the next ones.
+    struct PendingStartup {
+        let row: PreparedRow
+        let id: Int64
+        let warnings: String
+    }
+    /// New startups not yet written: written `rowsPerInsert` at a time, and before any statement
+    /// that reads what they would change.
+    var pending: [PendingStartup] = []
+    static let rowsPerInsert = 16
+    /// The id of the next new startup (the import is the only writer of its transaction).
+    var nextStartupId: Int64 = 1
+    /// The values of the pending startups, copied end to end for one statement.
+    var pendingBytes: [UInt8] = []
+
     var knownCohorts: Set<String> = []
     var createdCohorts: [CreatedCohort] = []
     var inserted = 0
@@ -260,7 +275,9 @@ struct Importer {
             !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))
         }
         knownCohorts = Set(try String.fetchAll(db, sql: "SELECT code FROM cohort"))
-        if try Int64.fetchOne(db, sql: "SELECT max(id) FROM startup") ?? 0 <= Self.keyFilterLimit {
+        let lastStartupId = try Int64.fetchOne(db, sql: "SELECT max(id) FROM startup") ?? 0
+        nextStartupId = lastStartupId + 1
+        if lastStartupId <= Self.keyFilterLimit {
             // The keys as the lookups compare them: the stored texts.
             var keys = KeyFilter()
             let ices = try RawStatement(db, sql: "SELECT ice FROM startup WHERE ice IS NOT NULL")
@@ -287,8 +304,9 @@ struct Importer {
         let findByIdentity: RawStatement
         let applications: RawStatement
         let storedStartup: RawStatement
-        let insertStartup: RawStatement
-        let insertFounder: RawStatement
+        /// The inserts of new startups, one row each and `Importer.rowsPerInsert` rows each.
+        let insertOne: NewStartupInserts
+        let insertMany: NewStartupInserts
         let updateStartup: Statement
         let updateFounder: Statement
         let insertApplication: RawStatement
@@ -308,30 +326,49 @@ struct Importer {
                   FROM startup s LEFT JOIN founder f ON f.startup_id = s.id AND f.is_lead = 1
                  WHERE s.id = ?
                 """)
-            let insertNames = StartupColumn.all.map(\.name)
-                + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id"]
-            insertStartup = try RawStatement(db, sql: """
-                INSERT INTO startup (\(insertNames.joined(separator: ", ")))
-                VALUES (\(Array(repeating: "?", count: insertNames.count).joined(separator: ", ")))
-                """)
-            insertFounder = try RawStatement(db, sql: """
-                INSERT INTO founder (startup_id, position, full_name, email, is_lead) VALUES (?, 0, ?, ?, 1)
-                """)
+            insertOne = try NewStartupInserts(db: db, rows: 1)
+            insertMany = try NewStartupInserts(db: db, rows: Importer.rowsPerInsert)
             updateStartup = try db.makeStatement(sql: """
                 UPDATE startup SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ?, last_batch_id = ? WHERE id = ?
                 """)
             updateFounder = try db.makeStatement(sql: "UPDATE founder SET full_name = ?, email = ? WHERE startup_id = ? AND is_lead = 1")
-            insertApplication = try RawStatement(db, sql: """
-                INSERT INTO application (startup_id, cohort_code, stage, applied_on, warnings, extra, created_at, updated_at,
-                                         last_batch_id, created_batch_id)
-                VALUES (?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?)
-                """)
+            insertApplication = insertOne.applications
             updateApplication = try db.makeStatement(sql: """
                 UPDATE application SET applied_on = ?, warnings = ?, extra = ?, updated_at = ?, last_batch_id = ? WHERE id = ?
                 """)
             insertChange = try db.makeStatement(sql: """
                 INSERT INTO batch_change (batch_id, entity, entity_id, action, line, before) VALUES (?, ?, ?, 'update', ?, ?)
                 """)
+        }
+    }
+
+    /// The three inserts of new startups (startup, lead founder, application), for `rows` startups
+    /// at a time: one statement for many rows opens each table and index once.
+    struct NewStartupInserts {
+        let rows: Int
+        let startups: RawStatement
+        let founders: RawStatement
+        let applications: RawStatement
+
+        /// The startup columns written, after `id`.
+        static let startupColumns = StartupColumn.all.map(\.name)
+            + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id"]
+
+        init(db: Database, rows: Int) throws {
+            self.rows = rows
+            func sql(_ table: String, _ columns: [String], _ row: String) -> String {
+                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                    + Array(repeating: row, count: rows).joined(separator: ", ")
+            }
+            let startupRow = "(" + Array(repeating: "?", count: Self.startupColumns.count + 1).joined(separator: ", ") + ")"
+            startups = try RawStatement(db, sql: sql("startup", ["id"] + Self.startupColumns, startupRow))
+            founders = try RawStatement(
+                db, sql: sql("founder", ["startup_id", "position", "full_name", "email", "is_lead"], "(?, 0, ?, ?, 1)"))
+            applications = try RawStatement(db, sql: sql(
+                "application",
+                ["startup_id", "cohort_code", "stage", "applied_on", "warnings", "extra", "created_at", "updated_at",
+                 "last_batch_id", "created_batch_id"],
+                "(?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?)"))
         }
     }
 
@@ -370,6 +407,7 @@ struct Importer {
             pipeline.recycle(batch)
             if isLast { break }
         }
+        try writePending()
         if count == 0 && rejected == 0 { throw ImportError.csv(path: request.path, .noRecords) }
         guard let sha256 = digest.wait() else { throw ImportError.unreadable(path: request.path) }
         self.sha256 = sha256
@@ -503,7 +541,8 @@ struct Importer {
             }
             changed = try updateStartup(existing, prepared)
         } else {
-            startupId = try insertStartup(prepared)
+            startupId = nextStartupId
+            nextStartupId += 1
         }
         markSeen(startupId, line: line)
         if keys != nil {
@@ -533,6 +572,11 @@ struct Importer {
                 changed = true
             }
             if changed { updated += 1 } else { unchanged += 1 }
+        } else if existing == nil {
+            try ensureCohort(form.cohort)
+            pending.append(PendingStartup(row: prepared, id: startupId, warnings: warningText))
+            if pending.count == Self.rowsPerInsert { try writePending() }
+            inserted += 1
         } else {
             try ensureCohort(form.cohort)
             typealias Slots = PreparedRow.Slots
@@ -557,19 +601,24 @@ struct Importer {
     }
 
     /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead e-mail.
-    func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> Int64? {
+    mutating func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> Int64? {
         typealias Slots = PreparedRow.Slots
         let values = prepared.values
+        let searchesICE = form.ice != nil && prepared.iceHash.map { keys?.mayContain($0) ?? true } == true
+        let searchesIdentity = form.name != nil && prepared.emailKey != nil
+            && prepared.identityHash.map { keys?.mayContain($0) ?? true } == true
+        guard searchesICE || searchesIdentity else { return nil }
+        // The lookups must see the startups of the file written so far.
+        try writePending()
         return try values.withBytes { base in
-            if form.ice != nil, let hash = prepared.iceHash, keys?.mayContain(hash) ?? true {
+            if searchesICE {
                 let statement = statements.findByICE
                 statement.reset()
                 statement.bind(1, values.slots[Slots.ice], base: base)
                 defer { statement.clearBindings() }
                 if try statement.step() { return statement.int64(0) }
             }
-            guard form.name != nil, prepared.emailKey != nil, let hash = prepared.identityHash else { return nil }
-            if let keys, !keys.mayContain(hash) { return nil }
+            guard searchesIdentity else { return nil }
             let statement = statements.findByIdentity
             statement.reset()
             statement.bind(1, values.slots[Slots.nameKey], base: base)
@@ -603,29 +652,74 @@ struct Importer {
 
     // MARK: - Startups
 
-    func insertStartup(_ prepared: PreparedRow) throws -> Int64 {
+    /// Writes the pending new startups, with their lead founders and applications: full groups with
+    /// the statements of `rowsPerInsert` rows, the rest one by one.
+    mutating func writePending() throws {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        if pending.count == Self.rowsPerInsert {
+            try write(pending[...], with: statements.insertMany)
+        } else {
+            for index in pending.indices { try write(pending[index...index], with: statements.insertOne) }
+        }
+    }
+
+    /// Writes `rows` with `inserts`, whose statements have as many rows of values. The rows' values
+    /// are copied end to end into one buffer and bound in place from it.
+    mutating func write(_ rows: ArraySlice<PendingStartup>, with inserts: NewStartupInserts) throws {
         typealias Slots = PreparedRow.Slots
-        let values = prepared.values
-        return try values.withBytes { base in
-            let insert = statements.insertStartup
-            insert.reset()
-            insert.bind(values, Slots.startup, from: 1, base: base)
-            let next = Int32(Slots.startup.count + 1)
-            insert.bind(next, values.slots[Slots.now], base: base)
-            insert.bind(next + 1, values.slots[Slots.now], base: base)
-            insert.bind(next + 2, batchId)
-            insert.bind(next + 3, batchId)
-            defer { insert.clearBindings() }
-            try insert.execute()
-            let id = db.lastInsertedRowID
-            let founder = statements.insertFounder
-            founder.reset()
-            founder.bind(1, id)
-            founder.bind(2, values.slots[Slots.founderName], base: base)
-            founder.bind(3, values.slots[Slots.founderEmail], base: base)
-            defer { founder.clearBindings() }
-            try founder.execute()
-            return id
+        pendingBytes.removeAll(keepingCapacity: true)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(rows.count)
+        for row in rows {
+            offsets.append(pendingBytes.count)
+            pendingBytes.append(contentsOf: row.row.values.bytes)
+        }
+        pendingBytes.append(0)  // never empty: a base address for empty texts
+        let batchId = batchId
+        try pendingBytes.withUnsafeBufferPointer { buffer in
+            let start = buffer.baseAddress!
+            let startups = inserts.startups, founders = inserts.founders, applications = inserts.applications
+            startups.reset()
+            founders.reset()
+            applications.reset()
+            defer {
+                startups.clearBindings()
+                founders.clearBindings()
+                applications.clearBindings()
+            }
+            var startupIndex: Int32 = 1, founderIndex: Int32 = 1, applicationIndex: Int32 = 1
+            for (row, offset) in zip(rows, offsets) {
+                let values = row.row.values
+                let base = start + offset
+                startups.bind(startupIndex, row.id)
+                startups.bind(values, Slots.startup, from: startupIndex + 1, base: base)
+                startupIndex += Int32(Slots.startup.count + 1)
+                startups.bind(startupIndex, values.slots[Slots.now], base: base)
+                startups.bind(startupIndex + 1, values.slots[Slots.now], base: base)
+                startups.bind(startupIndex + 2, batchId)
+                startups.bind(startupIndex + 3, batchId)
+                startupIndex += 4
+
+                founders.bind(founderIndex, row.id)
+                founders.bind(founderIndex + 1, values.slots[Slots.founderName], base: base)
+                founders.bind(founderIndex + 2, values.slots[Slots.founderEmail], base: base)
+                founderIndex += 3
+
+                applications.bind(applicationIndex, row.id)
+                applications.bind(applicationIndex + 1, values.slots[Slots.cohort], base: base)
+                applications.bind(applicationIndex + 2, values.slots[Slots.appliedOn], base: base)
+                applications.bind(applicationIndex + 3, row.warnings)
+                applications.bind(applicationIndex + 4, values.slots[Slots.extra], base: base)
+                applications.bind(applicationIndex + 5, values.slots[Slots.now], base: base)
+                applications.bind(applicationIndex + 6, values.slots[Slots.now], base: base)
+                applications.bind(applicationIndex + 7, batchId)
+                applications.bind(applicationIndex + 8, batchId)
+                applicationIndex += 9
+            }
+            try startups.execute()
+            try founders.execute()
+            try applications.execute()
         }
     }
 
