@@ -300,7 +300,8 @@ struct Importer {
 
     /// The statements of the row loop.
     struct Statements {
-        let findByICE: RawStatement
+        /// The stored startup with this ICE, as `storedStartup` gives it.
+        let storedByICE: RawStatement
         let findByIdentity: RawStatement
         let applications: RawStatement
         let storedStartup: RawStatement
@@ -314,18 +315,19 @@ struct Importer {
         let insertChange: Statement
 
         init(db: Database, startupColumns: [StartupColumn]) throws {
-            findByICE = try RawStatement(db, sql: "SELECT id FROM startup WHERE ice = ?")
             findByIdentity = try RawStatement(db, sql: "SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? ORDER BY id LIMIT 1")
             applications = try RawStatement(db, sql: """
                 SELECT id, cohort_code, stage, applied_on, warnings, extra, last_batch_id FROM application WHERE startup_id = ?
                 """)
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
-            // One join for the lead founder (at most one row: founder_one_lead is unique).
-            storedStartup = try RawStatement(db, sql: """
-                SELECT \(names.map { "s.\($0)" }.joined(separator: ", ")), s.last_batch_id, f.full_name, f.email
+            // A stored startup as an import compares it: its id, the columns this file maps, the keys,
+            // the batch that last wrote it and its lead founder (one join: founder_one_lead is unique).
+            let stored = """
+                SELECT s.id, \(names.map { "s.\($0)" }.joined(separator: ", ")), s.last_batch_id, f.full_name, f.email
                   FROM startup s LEFT JOIN founder f ON f.startup_id = s.id AND f.is_lead = 1
-                 WHERE s.id = ?
-                """)
+                """
+            storedStartup = try RawStatement(db, sql: stored + " WHERE s.id = ?")
+            storedByICE = try RawStatement(db, sql: stored + " WHERE s.ice = ?")
             insertOne = try NewStartupInserts(db: db, rows: 1)
             insertMany = try NewStartupInserts(db: db, rows: Importer.rowsPerInsert)
             updateStartup = try db.makeStatement(sql: """
@@ -498,7 +500,8 @@ struct Importer {
             try reject(valueErrors + others, cells: cells, rejects: &rejects)
             return
         }
-        let existing = try findStartup(form, prepared)
+        let found = try findStartup(form, prepared)
+        let existing = found?.id
         var applicationInCohort: StoredApplication?
         var open: [(cohort: String, stage: Stage)] = []
         if let existing {
@@ -523,6 +526,7 @@ struct Importer {
             let findings = issues.map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
             let rowErrors = findings.filter { $0.severity == .error }
             guard rowErrors.isEmpty else {
+                statements.storedByICE.reset()
                 try reject(rowErrors, cells: cells, rejects: &rejects)
                 return
             }
@@ -539,7 +543,7 @@ struct Importer {
             if let earlier = seenLine(of: existing) {
                 duplicates.append(DuplicateRow(line: line, earlierLine: earlier, startup: form.name ?? ""))
             }
-            changed = try updateStartup(existing, prepared)
+            changed = try updateStartup(existing, prepared, positioned: found?.positioned ?? false)
         } else {
             startupId = nextStartupId
             nextStartupId += 1
@@ -600,8 +604,9 @@ struct Importer {
         }
     }
 
-    /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead e-mail.
-    mutating func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> Int64? {
+    /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead
+    /// e-mail. `positioned`: found by ICE, `statements.storedByICE` stands on its row.
+    mutating func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> (id: Int64, positioned: Bool)? {
         typealias Slots = PreparedRow.Slots
         let values = prepared.values
         let searchesICE = form.ice != nil && prepared.iceHash.map { keys?.mayContain($0) ?? true } == true
@@ -612,11 +617,12 @@ struct Importer {
         try writePending()
         return try values.withBytes { base in
             if searchesICE {
-                let statement = statements.findByICE
+                // Found, the statement stays on the startup's row for `updateStartup`.
+                let statement = statements.storedByICE
                 statement.reset()
                 statement.bind(1, values.slots[Slots.ice], base: base)
                 defer { statement.clearBindings() }
-                if try statement.step() { return statement.int64(0) }
+                if try statement.step() { return (statement.int64(0) ?? 0, true) }
             }
             guard searchesIdentity else { return nil }
             let statement = statements.findByIdentity
@@ -624,7 +630,7 @@ struct Importer {
             statement.bind(1, values.slots[Slots.nameKey], base: base)
             statement.bind(2, values.slots[Slots.emailKey], base: base)
             defer { statement.clearBindings() }
-            return try statement.step() ? statement.int64(0) : nil
+            return try statement.step() ? (statement.int64(0) ?? 0, false) : nil
         }
     }
 
@@ -724,21 +730,25 @@ struct Importer {
     }
 
     /// Updates the columns this file maps when they differ; returns whether anything changed.
-    func updateStartup(_ id: Int64, _ prepared: PreparedRow) throws -> Bool {
+    func updateStartup(_ id: Int64, _ prepared: PreparedRow, positioned: Bool) throws -> Bool {
         let form = prepared.row.form
         let line = prepared.line
-        let stored = statements.storedStartup
-        stored.reset()
-        stored.bind(1, id)
-        guard try stored.step() else { return false }
+        let stored = positioned ? statements.storedByICE : statements.storedStartup
+        defer { stored.reset() }
+        if !positioned {
+            stored.reset()
+            stored.bind(1, id)
+            guard try stored.step() else { return false }
+        }
+        // Columns: 0 the id, then the compared columns, the last batch, the lead's name and e-mail.
         let slots = storedStartupSlots
-        let count = slots.count
+        let count = Int32(slots.count)
         let packed = prepared.values
-        let sameFounder = stored.matches(Int32(count + 1), packed.slots[PreparedRow.Slots.founderName], in: packed)
-            && stored.matches(Int32(count + 2), packed.slots[PreparedRow.Slots.founderEmail], in: packed)
+        let sameFounder = stored.matches(count + 2, packed.slots[PreparedRow.Slots.founderName], in: packed)
+            && stored.matches(count + 3, packed.slots[PreparedRow.Slots.founderEmail], in: packed)
         var same = sameFounder
         if same {
-            for (column, slot) in slots.enumerated() where !stored.matches(Int32(column), packed.slots[slot], in: packed) {
+            for (column, slot) in slots.enumerated() where !stored.matches(Int32(column + 1), packed.slots[slot], in: packed) {
                 same = false
                 break
             }
@@ -747,19 +757,22 @@ struct Importer {
         let values = slots.map { packed.databaseValue($0) }
         let leadName = form.leadFounder?.fullName ?? ""
         let leadEmail = form.leadFounder?.email?.text
-        let storedLeadName = stored.text(Int32(count + 1))
-        let storedLeadEmail = stored.text(Int32(count + 2))
+        let storedLeadName = stored.text(count + 2)
+        let storedLeadEmail = stored.text(count + 3)
 
-        let lastBatch = stored.int64(Int32(count))
+        let lastBatch = stored.int64(count + 1)
+        var before: [(String, String)] = []
         if lastBatch != batchId {
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
-            var before: [(String, String)] = []
             for (index, name) in names.enumerated() {
-                before.append((name, Self.encode(stored.value(Int32(index)))))
+                before.append((name, Self.encode(stored.value(Int32(index + 1)))))
             }
             before.append(("lead_name", storedLeadName ?? ""))
             before.append(("lead_email", storedLeadEmail ?? ""))
             before.append(("last_batch_id", lastBatch.map(String.init) ?? ""))
+        }
+        stored.reset()
+        if !before.isEmpty {
             try statements.insertChange.execute(arguments: [batchId, "startup", id, line, JSONText.encode(pairs: before)])
         }
         try statements.updateStartup.execute(
