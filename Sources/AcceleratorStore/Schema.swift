@@ -231,6 +231,13 @@ enum Schema {
                 CREATE INDEX application_exits ON application(stage, exit_reason) WHERE stage IN ('rejected', 'withdrawn');
                 """)
         }
+        migrator.registerMigration("v6-cohort-batches") { db in
+            try db.execute(sql: """
+                -- The import that created a cohort (one named by its rows or by --cohort): undoing that
+                -- import removes the cohort too, when no application is left in it.
+                ALTER TABLE cohort ADD COLUMN created_batch_id INTEGER;
+                """)
+        }
         return migrator
     }
 }

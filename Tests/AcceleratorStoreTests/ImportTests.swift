@@ -1063,6 +1063,31 @@ struct ImportMoreTests {
         #expect(try fixture.store.cohorts().map(\.applications) == [3])
     }
 
+    @Test("undoing an import removes the cohorts it created, unless an application was put in them since")
+    func undoRemovesCreatedCohorts() throws {
+        let columns = ImportFixture.header + ["cohort"]
+        let first = try fixture.importText("a.csv", ImportFixture.csv([
+            ImportFixture.row("Atlas AI", ["cohort": "2026-X"], columns: columns),
+            ImportFixture.row("Argan Pay", ["cohort": "2026-Y"], columns: columns),
+        ], columns: columns), cohort: nil)
+        #expect(first.createdCohorts.map(\.code) == ["2026-X", "2026-Y"])
+        _ = try fixture.store.apply(StoreFixture.form("Sahara H2", cohort: "2026-Y"), today: CalendarDate(year: 2026, month: 6, day: 1)!)
+
+        let outcome = try fixture.store.undoImport(try #require(first.batchId))
+        #expect(outcome.removed == 2)
+        #expect(outcome.removedCohorts == ["2026-X"])
+        #expect(try fixture.store.cohorts().map(\.code) == ["2026-Y"])
+        #expect(try fixture.count("application") == 1)
+
+        // The same file again creates 2026-X again.
+        let again = try fixture.importText("a.csv", ImportFixture.csv([
+            ImportFixture.row("Atlas AI", ["cohort": "2026-X"], columns: columns),
+            ImportFixture.row("Argan Pay", ["cohort": "2026-Y"], columns: columns),
+        ], columns: columns), cohort: nil)
+        #expect(again.createdCohorts.map(\.code) == ["2026-X"])
+        #expect(again.inserted == 2)
+    }
+
     @Test("undoing a batch restores values that were empty before it")
     func undoRestoresEmptyValues() throws {
         let columns = ImportFixture.header + ["employees", "website"]

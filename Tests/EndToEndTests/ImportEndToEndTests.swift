@@ -199,7 +199,12 @@ struct ImportEndToEndTests {
         #expect(batches?.map { $0["inserted"] as? Int } == [5, 8])
 
         let undo = try sandbox.succeed("imports", "undo", "2")
-        #expect(undo == "Undid batch 2: 5 application(s) removed, 0 row(s) restored.\n")
+        #expect(undo == """
+            Undid batch 2: 5 application(s) removed, 0 row(s) restored.
+            Cohort 2026-B removed: this import had created it and no application is left in it.
+
+            """)
+        #expect(!(try sandbox.succeed("cohort", "list").contains("2026-B")))
         #expect(!(try sandbox.succeed("list").contains("Oasis")))
         #expect(try sandbox.succeed("list", "--format", "csv").split(whereSeparator: \.isNewline).count == 9)
 

@@ -40,6 +40,8 @@ public struct UndoOutcome: Sendable, Equatable, Codable {
     public var removed: Int
     /// Rows restored to their previous values.
     public var restored: Int
+    /// The cohorts the batch had created, removed with it (those left with no application).
+    public var removedCohorts: [String]
 }
 
 /// Why a batch cannot be undone; nothing was changed.
@@ -154,8 +156,17 @@ extension AppDatabase {
                 DELETE FROM founder WHERE startup_id IN (SELECT id FROM startup WHERE created_batch_id = ?)
                 """, arguments: [id])
             try db.execute(sql: "DELETE FROM startup WHERE created_batch_id = ?", arguments: [id])
+            // A cohort the import created goes with it, unless an application was put in it since.
+            let cohorts = try String.fetchAll(db, sql: """
+                SELECT code FROM cohort
+                 WHERE created_batch_id = ? AND NOT EXISTS (SELECT 1 FROM application WHERE cohort_code = cohort.code)
+                 ORDER BY code
+                """, arguments: [id])
+            for code in cohorts {
+                try db.execute(sql: "DELETE FROM cohort WHERE code = ?", arguments: [code])
+            }
             try db.execute(sql: "UPDATE batch SET undone_at = ? WHERE id = ?", arguments: [Timestamp.now(), id])
-            return UndoOutcome(batchId: id, removed: removed, restored: restored)
+            return UndoOutcome(batchId: id, removed: removed, restored: restored, removedCohorts: cohorts)
         }
     }
 

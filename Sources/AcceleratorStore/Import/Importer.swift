@@ -651,6 +651,7 @@ struct Importer {
     mutating func ensureCohort(_ code: String) throws {
         guard !knownCohorts.contains(code) else { return }
         if let created = try AppDatabase.ensureCohort(db, code: code, startsOn: request.today, rules: rules) {
+            try db.execute(sql: "UPDATE cohort SET created_batch_id = ? WHERE code = ?", arguments: [batchId, code])
             createdCohorts.append(created)
         }
         knownCohorts.insert(code)

@@ -69,6 +69,9 @@ struct Imports: ParsableCommand {
                 case .json: try printJSON(outcome)
                 case .table, .csv:
                     print("Undid batch \(outcome.batchId): \(outcome.removed) application(s) removed, \(outcome.restored) row(s) restored.")
+                    for code in outcome.removedCohorts {
+                        print("Cohort \(code) removed: this import had created it and no application is left in it.")
+                    }
                 }
             }
         }
