@@ -520,10 +520,14 @@ struct Importer {
                 }
             }
         }
-        let issues = open.isEmpty ? prepared.issues : Eligibility.check(form, openApplications: open, rules: rules, today: request.today)
+        // Without open applications elsewhere, the findings prepared on the reading thread hold.
+        let findings = open.isEmpty
+            ? prepared.findings
+            : Eligibility.check(form, openApplications: open, rules: rules, today: request.today)
+                .map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
         var warnings: [ImportDiagnostic] = []
-        if !issues.isEmpty {
-            let findings = issues.map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
+        var warningText = "[]"
+        if !findings.isEmpty {
             let rowErrors = findings.filter { $0.severity == .error }
             guard rowErrors.isEmpty else {
                 statements.storedByICE.reset()
@@ -531,6 +535,7 @@ struct Importer {
                 return
             }
             warnings = findings
+            warningText = open.isEmpty ? prepared.findingsText : JSONText.encode(warnings.map(\.message))
             warningCount += warnings.count
             for warning in warnings where flagged.count < Self.diagnosticLimit { flagged.append(warning) }
         }
@@ -554,7 +559,6 @@ struct Importer {
             if let hash = prepared.identityHash { keys?.insert(hash) }
         }
 
-        let warningText = JSONText.encode(warnings.map(\.message))
         let extraText = prepared.extraText
         if let application = applicationInCohort {
             let id = application.id

@@ -17,9 +17,11 @@ final class PreparedRow: Sendable {
     /// The hashes of the ICE and of the identity, for `KeyFilter` (`nil` when the row has none).
     let iceHash: UInt64?
     let identityHash: UInt64?
-    /// The eligibility findings that do not depend on the stored data (empty for a row whose
-    /// values have problems: that row is refused anyway).
-    let issues: [EligibilityIssue]
+    /// The eligibility findings that do not depend on the stored data, placed in their columns
+    /// (empty for a row whose values have problems: that row is refused anyway), and their messages
+    /// as stored with the application when they are all warnings.
+    let findings: [ImportDiagnostic]
+    let findingsText: String
     /// The values the row writes, packed for binding (see `Slots`); empty for a refused row.
     let values: PackedValues
     /// The extra columns as stored (`nil` when the file has none).
@@ -27,7 +29,7 @@ final class PreparedRow: Sendable {
 
     init(
         line: Int, cells: [String], row: RowReader.Row, nameKey: String, emailKey: String?, iceHash: UInt64?,
-        identityHash: UInt64?, issues: [EligibilityIssue], values: PackedValues, extraText: String?
+        identityHash: UInt64?, findings: [ImportDiagnostic], values: PackedValues, extraText: String?
     ) {
         self.line = line
         self.cells = cells
@@ -36,7 +38,8 @@ final class PreparedRow: Sendable {
         self.emailKey = emailKey
         self.iceHash = iceHash
         self.identityHash = identityHash
-        self.issues = issues
+        self.findings = findings
+        findingsText = findings.isEmpty ? "[]" : JSONText.encode(findings.map(\.message))
         self.values = values
         self.extraText = extraText
     }
@@ -106,7 +109,9 @@ struct RowPreparer: Sendable {
             line: line, cells: cells, row: row, nameKey: nameKey, emailKey: emailKey,
             iceHash: form.ice.map { KeyFilter.hash($0.digits) },
             identityHash: form.name != nil ? emailKey.map { KeyFilter.hash(nameKey, $0) } : nil,
-            issues: isValid ? Eligibility.check(form, rules: rules, today: today) : [],
+            findings: isValid
+                ? Eligibility.check(form, rules: rules, today: today).map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
+                : [],
             values: values, extraText: extraText)
     }
 }
