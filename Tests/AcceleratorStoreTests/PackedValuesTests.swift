@@ -1,3 +1,4 @@
+import AcceleratorDomain
 @testable import AcceleratorStore
 import GRDB
 import Testing
@@ -45,5 +46,24 @@ struct PackedValuesTests {
             #expect(!select.matches(1, values.slots[3], in: values))
             #expect(!select.matches(3, values.slots[1], in: values))
         }
+    }
+
+    @Test("the startup columns packed directly are those StartupColumn gives, in its order", arguments: [
+        StoreFixture.form("Atlas AI"),
+        ApplicationForm(
+            name: "Données Sécurité", legalName: "Données Sécurité SARL", ice: try? ICE("001525874000088"), city: "Rabat",
+            region: "Rabat-Salé-Kénitra", country: try? CountryCode("France"), sector: "fintech",
+            foundedOn: CalendarDate(year: 2022, month: 9, day: 12), phone: try? PhoneNumber.parse("06 12 34 56 78"),
+            website: "https://ds.ma", productStage: "MVP", employees: 12,
+            monthlyRevenue: Money(minorUnits: 4_500_000, currency: .mad), fundingSought: Money(minorUnits: 150_000_050, currency: .mad),
+            description: "Vision, \"qualité\"", appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A"),
+        ApplicationForm(appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A"),
+    ])
+    func directPackingAgrees(_ form: ApplicationForm) {
+        let rules = ProgramRules.defaults
+        var direct = PackedValues(capacity: 0)
+        RowPreparer.appendStartupColumns(form, rules: rules, to: &direct)
+        let boxed = StartupColumn.all.map { $0.value(form, rules) }
+        #expect((0..<direct.slots.count).map { direct.databaseValue($0) } == boxed)
     }
 }

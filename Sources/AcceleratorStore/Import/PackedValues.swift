@@ -30,6 +30,10 @@ struct PackedValues: Sendable {
         slots.append(.text(start: start, count: bytes.count - start))
     }
 
+    mutating func append(_ number: Int64?) {
+        slots.append(number.map { .integer($0) } ?? .null)
+    }
+
     mutating func append(_ value: DatabaseValue) {
         switch value.storage {
         case .null, .blob: slots.append(.null)

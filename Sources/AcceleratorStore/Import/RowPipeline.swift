@@ -95,7 +95,7 @@ struct RowPreparer: Sendable {
             ? PackedValues(capacity: cells.reduce(128) { $0 + $1.utf8.count }, slots: PreparedRow.Slots.count)
             : PackedValues(capacity: 0)
         if isValid {
-            for column in StartupColumn.all { values.append(column.value(form, rules)) }
+            Self.appendStartupColumns(form, rules: rules, to: &values)
             values.append(nameKey)
             values.append(emailKey)
             values.append(form.leadFounder?.fullName ?? "")
@@ -113,6 +113,30 @@ struct RowPreparer: Sendable {
                 ? Eligibility.check(form, rules: rules, today: today).map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
                 : [],
             values: values, extraText: extraText)
+    }
+}
+
+extension RowPreparer {
+    /// The values of `StartupColumn.all`, in its order, appended as they are (`StartupColumn.value`
+    /// boxes each one in a `DatabaseValue`; this runs for every row). A test checks both agree.
+    static func appendStartupColumns(_ form: ApplicationForm, rules: ProgramRules, to values: inout PackedValues) {
+        values.append(form.name ?? "")
+        values.append(form.legalName)
+        values.append(form.ice?.digits)
+        values.append(form.city ?? "")
+        values.append(form.region)
+        values.append((form.country ?? .morocco).code)
+        values.append(form.sector.map { rules.canonicalSector($0) ?? $0 })
+        values.append(form.foundedOn?.description)
+        values.append(form.phone?.e164)
+        values.append(form.website)
+        values.append(form.productStage)
+        values.append(form.employees.map(Int64.init))
+        values.append(form.monthlyRevenue?.minorUnits)
+        values.append(form.monthlyRevenue?.currency.code)
+        values.append(form.fundingSought?.minorUnits)
+        values.append(form.fundingSought?.currency.code)
+        values.append(form.description)
     }
 }
 
