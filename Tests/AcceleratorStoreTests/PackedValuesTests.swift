@@ -8,11 +8,15 @@ struct PackedValuesTests {
     @Test("each value comes back as it went in, empty texts and NULL kept apart")
     func roundTrip() {
         var values = PackedValues(capacity: 0)
-        let inputs: [DatabaseValue] = ["Atlas AI".databaseValue, "".databaseValue, .null, 42.databaseValue, "Données".databaseValue]
-        for input in inputs { values.append(input) }
+        values.append("Atlas AI")
+        values.append("")
         values.append(nil as String?)
-        #expect((0..<inputs.count).map { values.databaseValue($0) } == inputs)
-        #expect(values.databaseValue(inputs.count) == .null)
+        values.append(Int64(42))
+        values.append("Données")
+        values.append(nil as Int64?)
+        let expected: [DatabaseValue] = ["Atlas AI".databaseValue, "".databaseValue, .null, Int64(42).databaseValue, "Données".databaseValue, .null]
+        #expect((0..<expected.count).map { values.databaseValue($0) } == expected)
+        #expect(values.slots.count == expected.count)
     }
 
     @Test("bound in place, the values are stored exactly, and a stored row matches them column by column")
@@ -23,7 +27,7 @@ struct PackedValuesTests {
             var values = PackedValues(capacity: 0)
             values.append("Données Sécurité")
             values.append("")
-            values.append(12.databaseValue)
+            values.append(Int64(12))
             values.append(nil as String?)
             let insert = try RawStatement(db, sql: "INSERT INTO t VALUES (?, ?, ?, ?)")
             try values.withBytes { base in
@@ -48,22 +52,35 @@ struct PackedValuesTests {
         }
     }
 
-    @Test("the startup columns packed directly are those StartupColumn gives, in its order", arguments: [
-        StoreFixture.form("Atlas AI"),
-        ApplicationForm(
-            name: "Données Sécurité", legalName: "Données Sécurité SARL", ice: try? ICE("001525874000088"), city: "Rabat",
-            region: "Rabat-Salé-Kénitra", country: try? CountryCode("France"), sector: "fintech",
-            foundedOn: CalendarDate(year: 2022, month: 9, day: 12), phone: try? PhoneNumber.parse("06 12 34 56 78"),
+    @Test("a form packs one value per startup column, in the columns' order")
+    func startupColumns() throws {
+        let form = ApplicationForm(
+            name: "Données Sécurité", legalName: "Données Sécurité SARL", ice: try ICE("001525874000088"), city: "Rabat",
+            region: "Rabat-Salé-Kénitra", country: try CountryCode("France"), sector: "fintech",
+            foundedOn: CalendarDate(year: 2022, month: 9, day: 12), phone: try PhoneNumber.parse("06 12 34 56 78"),
             website: "https://ds.ma", productStage: "MVP", employees: 12,
-            monthlyRevenue: Money(minorUnits: 4_500_000, currency: .mad), fundingSought: Money(minorUnits: 150_000_050, currency: .mad),
-            description: "Vision, \"qualité\"", appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A"),
-        ApplicationForm(appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A"),
-    ])
-    func directPackingAgrees(_ form: ApplicationForm) {
-        let rules = ProgramRules.defaults
-        var direct = PackedValues(capacity: 0)
-        RowPreparer.appendStartupColumns(form, rules: rules, to: &direct)
-        let boxed = StartupColumn.all.map { $0.value(form, rules) }
-        #expect((0..<direct.slots.count).map { direct.databaseValue($0) } == boxed)
+            monthlyRevenue: Money(minorUnits: 4_500_000, currency: .mad), fundingSought: Money(minorUnits: 150_000_050, currency: .usd),
+            description: "Vision", appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A")
+        var values = PackedValues(capacity: 0)
+        for column in StartupColumn.all { column.append(form, .defaults, &values) }
+        let packed = Dictionary(uniqueKeysWithValues: StartupColumn.all.indices.map { (StartupColumn.all[$0].name, values.databaseValue($0)) })
+        #expect(values.slots.count == StartupColumn.all.count)
+        let expected: [String: DatabaseValue] = [
+            "name": "Données Sécurité".databaseValue, "legal_name": "Données Sécurité SARL".databaseValue,
+            "ice": "001525874000088".databaseValue, "city": "Rabat".databaseValue, "region": "Rabat-Salé-Kénitra".databaseValue,
+            "country": "FR".databaseValue, "sector": "FinTech".databaseValue, "founded_on": "2022-09-12".databaseValue,
+            "phone": "+212612345678".databaseValue, "website": "https://ds.ma".databaseValue, "product_stage": "MVP".databaseValue,
+            "employees": Int64(12).databaseValue, "monthly_revenue_minor": Int64(4_500_000).databaseValue,
+            "monthly_revenue_currency": "MAD".databaseValue, "funding_sought_minor": Int64(150_000_050).databaseValue,
+            "funding_sought_currency": "USD".databaseValue, "description": "Vision".databaseValue,
+        ]
+        #expect(packed == expected)
+
+        var empty = PackedValues(capacity: 0)
+        let blank = ApplicationForm(appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A")
+        for column in StartupColumn.all { column.append(blank, .defaults, &empty) }
+        let kept = StartupColumn.all.indices.filter { empty.databaseValue($0) != .null }.map { StartupColumn.all[$0].name }
+        #expect(kept == ["name", "city", "country"])
+        #expect(empty.databaseValue(5) == "MA".databaseValue)
     }
 }

@@ -614,8 +614,7 @@ struct Importer {
         typealias Slots = PreparedRow.Slots
         let values = prepared.values
         let searchesICE = form.ice != nil && prepared.iceHash.map { keys?.mayContain($0) ?? true } == true
-        let searchesIdentity = form.name != nil && prepared.emailKey != nil
-            && prepared.identityHash.map { keys?.mayContain($0) ?? true } == true
+        let searchesIdentity = prepared.identityHash.map { keys?.mayContain($0) ?? true } == true
         guard searchesICE || searchesIdentity else { return nil }
         // The lookups must see the startups of the file written so far.
         try writePending()
@@ -846,31 +845,39 @@ struct Importer {
     }
 }
 
-/// A startup column an import can set, and the field it comes from.
+/// A startup column an import can set, the field it comes from, and how its value is packed.
 struct StartupColumn: Sendable {
     let name: String
     let field: ApplicationField
-    let value: @Sendable (ApplicationForm, ProgramRules) -> DatabaseValue
+    let append: @Sendable (ApplicationForm, ProgramRules, inout PackedValues) -> Void
 
     static let all: [StartupColumn] = [
-        StartupColumn(name: "name", field: .name) { form, _ in (form.name ?? "").databaseValue },
-        StartupColumn(name: "legal_name", field: .legalName) { form, _ in form.legalName.databaseValue },
-        StartupColumn(name: "ice", field: .ice) { form, _ in form.ice?.digits.databaseValue ?? .null },
-        StartupColumn(name: "city", field: .city) { form, _ in (form.city ?? "").databaseValue },
-        StartupColumn(name: "region", field: .region) { form, _ in form.region.databaseValue },
-        StartupColumn(name: "country", field: .country) { form, _ in (form.country ?? .morocco).code.databaseValue },
-        StartupColumn(name: "sector", field: .sector) { form, rules in
-            form.sector.map { rules.canonicalSector($0) ?? $0 }.databaseValue
+        StartupColumn(name: "name", field: .name) { form, _, values in values.append(form.name ?? "") },
+        StartupColumn(name: "legal_name", field: .legalName) { form, _, values in values.append(form.legalName) },
+        StartupColumn(name: "ice", field: .ice) { form, _, values in values.append(form.ice?.digits) },
+        StartupColumn(name: "city", field: .city) { form, _, values in values.append(form.city ?? "") },
+        StartupColumn(name: "region", field: .region) { form, _, values in values.append(form.region) },
+        StartupColumn(name: "country", field: .country) { form, _, values in values.append((form.country ?? .morocco).code) },
+        StartupColumn(name: "sector", field: .sector) { form, rules, values in
+            values.append(form.sector.map { rules.canonicalSector($0) ?? $0 })
         },
-        StartupColumn(name: "founded_on", field: .foundedOn) { form, _ in form.foundedOn?.description.databaseValue ?? .null },
-        StartupColumn(name: "phone", field: .phone) { form, _ in form.phone?.e164.databaseValue ?? .null },
-        StartupColumn(name: "website", field: .website) { form, _ in form.website.databaseValue },
-        StartupColumn(name: "product_stage", field: .productStage) { form, _ in form.productStage.databaseValue },
-        StartupColumn(name: "employees", field: .employees) { form, _ in form.employees.databaseValue },
-        StartupColumn(name: "monthly_revenue_minor", field: .monthlyRevenue) { form, _ in form.monthlyRevenue?.minorUnits.databaseValue ?? .null },
-        StartupColumn(name: "monthly_revenue_currency", field: .monthlyRevenue) { form, _ in form.monthlyRevenue?.currency.code.databaseValue ?? .null },
-        StartupColumn(name: "funding_sought_minor", field: .fundingSought) { form, _ in form.fundingSought?.minorUnits.databaseValue ?? .null },
-        StartupColumn(name: "funding_sought_currency", field: .fundingSought) { form, _ in form.fundingSought?.currency.code.databaseValue ?? .null },
-        StartupColumn(name: "description", field: .description) { form, _ in form.description.databaseValue },
+        StartupColumn(name: "founded_on", field: .foundedOn) { form, _, values in values.append(form.foundedOn?.description) },
+        StartupColumn(name: "phone", field: .phone) { form, _, values in values.append(form.phone?.e164) },
+        StartupColumn(name: "website", field: .website) { form, _, values in values.append(form.website) },
+        StartupColumn(name: "product_stage", field: .productStage) { form, _, values in values.append(form.productStage) },
+        StartupColumn(name: "employees", field: .employees) { form, _, values in values.append(form.employees.map(Int64.init)) },
+        StartupColumn(name: "monthly_revenue_minor", field: .monthlyRevenue) { form, _, values in
+            values.append(form.monthlyRevenue?.minorUnits)
+        },
+        StartupColumn(name: "monthly_revenue_currency", field: .monthlyRevenue) { form, _, values in
+            values.append(form.monthlyRevenue?.currency.code)
+        },
+        StartupColumn(name: "funding_sought_minor", field: .fundingSought) { form, _, values in
+            values.append(form.fundingSought?.minorUnits)
+        },
+        StartupColumn(name: "funding_sought_currency", field: .fundingSought) { form, _, values in
+            values.append(form.fundingSought?.currency.code)
+        },
+        StartupColumn(name: "description", field: .description) { form, _, values in values.append(form.description) },
     ]
 }

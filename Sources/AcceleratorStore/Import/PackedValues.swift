@@ -7,7 +7,6 @@ struct PackedValues: Sendable {
     enum Slot: Sendable, Equatable {
         case null
         case integer(Int64)
-        case real(Double)
         /// UTF-8 bytes at `start..<start + count` of `bytes`.
         case text(start: Int, count: Int)
     }
@@ -34,21 +33,11 @@ struct PackedValues: Sendable {
         slots.append(number.map { .integer($0) } ?? .null)
     }
 
-    mutating func append(_ value: DatabaseValue) {
-        switch value.storage {
-        case .null, .blob: slots.append(.null)
-        case .int64(let number): slots.append(.integer(number))
-        case .double(let number): slots.append(.real(number))
-        case .string(let text): append(text)
-        }
-    }
-
     /// The value of slot `index`, for the rare statement bound the GRDB way.
     func databaseValue(_ index: Int) -> DatabaseValue {
         switch slots[index] {
         case .null: .null
         case .integer(let number): number.databaseValue
-        case .real(let number): number.databaseValue
         case .text(let start, let count): String(decoding: bytes[start..<start + count], as: UTF8.self).databaseValue
         }
     }

@@ -50,16 +50,6 @@ struct RawStatement {
         sqlite3_bind_int64(handle, index, number)
     }
 
-    func bind(_ index: Int32, _ value: DatabaseValue) {
-        switch value.storage {
-        case .null: sqlite3_bind_null(handle, index)
-        case .int64(let number): sqlite3_bind_int64(handle, index, number)
-        case .double(let number): sqlite3_bind_double(handle, index, number)
-        case .string(let text): bind(index, text)
-        case .blob: sqlite3_bind_null(handle, index)
-        }
-    }
-
     /// Binds `values.slots[range]` to the parameters from `first` on, texts in place: `base` (the
     /// start of `values.bytes`) must stay valid until the statement has run, and `clearBindings()`
     /// must follow before it goes.
@@ -75,7 +65,6 @@ struct RawStatement {
         switch slot {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let number): sqlite3_bind_int64(handle, index, number)
-        case .real(let number): sqlite3_bind_double(handle, index, number)
         case .text(let start, let count):
             (base + start).withMemoryRebound(to: CChar.self, capacity: max(count, 1)) { pointer in
                 // No destructor (SQLITE_STATIC): SQLite reads the text where it is.
@@ -97,8 +86,6 @@ struct RawStatement {
             return type == SQLITE_NULL
         case .integer(let number):
             return type == SQLITE_INTEGER && sqlite3_column_int64(handle, column) == number
-        case .real(let number):
-            return (type == SQLITE_FLOAT || type == SQLITE_INTEGER) && sqlite3_column_double(handle, column) == number
         case .text(let start, let count):
             guard type == SQLITE_TEXT, let pointer = sqlite3_column_text(handle, column),
                 Int(sqlite3_column_bytes(handle, column)) == count

@@ -11,10 +11,8 @@ final class PreparedRow: Sendable {
     let cells: [String]
     /// The form, its extra attributes, and every problem of its values (the cohort code included).
     let row: RowReader.Row
-    /// The startup's identity without an ICE: the folded name and the lowercased lead e-mail.
-    let nameKey: String
-    let emailKey: String?
-    /// The hashes of the ICE and of the identity, for `KeyFilter` (`nil` when the row has none).
+    /// The hashes of the ICE and of the identity without an ICE (the folded name and the lowercased
+    /// lead e-mail, both in `values`), for `KeyFilter`; `nil` when the row has none.
     let iceHash: UInt64?
     let identityHash: UInt64?
     /// The eligibility findings that do not depend on the stored data, placed in their columns
@@ -28,14 +26,12 @@ final class PreparedRow: Sendable {
     let extraText: String?
 
     init(
-        line: Int, cells: [String], row: RowReader.Row, nameKey: String, emailKey: String?, iceHash: UInt64?,
-        identityHash: UInt64?, findings: [ImportDiagnostic], values: PackedValues, extraText: String?
+        line: Int, cells: [String], row: RowReader.Row, iceHash: UInt64?, identityHash: UInt64?,
+        findings: [ImportDiagnostic], values: PackedValues, extraText: String?
     ) {
         self.line = line
         self.cells = cells
         self.row = row
-        self.nameKey = nameKey
-        self.emailKey = emailKey
         self.iceHash = iceHash
         self.identityHash = identityHash
         self.findings = findings
@@ -95,7 +91,7 @@ struct RowPreparer: Sendable {
             ? PackedValues(capacity: cells.reduce(128) { $0 + $1.utf8.count }, slots: PreparedRow.Slots.count)
             : PackedValues(capacity: 0)
         if isValid {
-            Self.appendStartupColumns(form, rules: rules, to: &values)
+            for column in StartupColumn.all { column.append(form, rules, &values) }
             values.append(nameKey)
             values.append(emailKey)
             values.append(form.leadFounder?.fullName ?? "")
@@ -106,37 +102,13 @@ struct RowPreparer: Sendable {
             values.append(now)
         }
         return PreparedRow(
-            line: line, cells: cells, row: row, nameKey: nameKey, emailKey: emailKey,
+            line: line, cells: cells, row: row,
             iceHash: form.ice.map { KeyFilter.hash($0.digits) },
             identityHash: form.name != nil ? emailKey.map { KeyFilter.hash(nameKey, $0) } : nil,
             findings: isValid
                 ? Eligibility.check(form, rules: rules, today: today).map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
                 : [],
             values: values, extraText: extraText)
-    }
-}
-
-extension RowPreparer {
-    /// The values of `StartupColumn.all`, in its order, appended as they are (`StartupColumn.value`
-    /// boxes each one in a `DatabaseValue`; this runs for every row). A test checks both agree.
-    static func appendStartupColumns(_ form: ApplicationForm, rules: ProgramRules, to values: inout PackedValues) {
-        values.append(form.name ?? "")
-        values.append(form.legalName)
-        values.append(form.ice?.digits)
-        values.append(form.city ?? "")
-        values.append(form.region)
-        values.append((form.country ?? .morocco).code)
-        values.append(form.sector.map { rules.canonicalSector($0) ?? $0 })
-        values.append(form.foundedOn?.description)
-        values.append(form.phone?.e164)
-        values.append(form.website)
-        values.append(form.productStage)
-        values.append(form.employees.map(Int64.init))
-        values.append(form.monthlyRevenue?.minorUnits)
-        values.append(form.monthlyRevenue?.currency.code)
-        values.append(form.fundingSought?.minorUnits)
-        values.append(form.fundingSought?.currency.code)
-        values.append(form.description)
     }
 }
 
