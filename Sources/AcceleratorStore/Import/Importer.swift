@@ -268,8 +268,7 @@ struct Importer {
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
         preparer = RowPreparer(
-            rowReader: rowReader, rules: rules, today: request.today, hasExtraColumns: !mapping.extraHeaders.isEmpty,
-            now: now)
+            rowReader: rowReader, rules: rules, hasExtraColumns: !mapping.extraHeaders.isEmpty, now: now)
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
             !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))

@@ -63,7 +63,6 @@ final class PreparedRow: Sendable {
 struct RowPreparer: Sendable {
     let rowReader: RowReader
     let rules: ProgramRules
-    let today: CalendarDate
     let hasExtraColumns: Bool
     /// The import's time, written with every row.
     let now: String
@@ -106,7 +105,7 @@ struct RowPreparer: Sendable {
             iceHash: form.ice.map { KeyFilter.hash($0.digits) },
             identityHash: form.name != nil ? emailKey.map { KeyFilter.hash(nameKey, $0) } : nil,
             findings: isValid
-                ? Eligibility.check(form, rules: rules, today: today).map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
+                ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
                 : [],
             values: values, extraText: extraText)
     }
