@@ -14,15 +14,18 @@ struct KeyFilter {
         words = [UInt64](repeating: 0, count: Self.wordCount)
     }
 
-    /// The 64-bit FNV-1a hash of a key's parts, each followed by a separator.
-    static func hash(_ parts: String...) -> UInt64 {
+    /// The 64-bit FNV-1a hash of a key of one or two parts, each followed by a separator (two
+    /// parameters rather than a variadic list: no array per call, twice per imported row).
+    static func hash(_ first: String, _ second: String? = nil) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in parts {
+        func add(_ part: String) {
             for byte in part.utf8 {
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
             }
             hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01b3
         }
+        add(first)
+        if let second { add(second) }
         return hash
     }
 
