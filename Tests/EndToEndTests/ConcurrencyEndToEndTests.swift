@@ -28,27 +28,9 @@ struct Runner: Sendable {
     }
 
     private func execute(_ executable: URL, _ arguments: [String]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["ACCELERATOR_DB"] = database
-        environment["ACCELERATOR_TODAY"] = today
-        environment["ACCELERATOR_ACTOR"] = "e2e"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try runProcess(
+            executable, arguments, in: folder,
+            environment: ["ACCELERATOR_DB": database, "ACCELERATOR_TODAY": today, "ACCELERATOR_ACTOR": "e2e"])
     }
 }
 

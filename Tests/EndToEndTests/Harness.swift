@@ -48,31 +48,9 @@ final class Sandbox {
     }
 
     func run(arguments: [String], environment extra: [String: String] = [:]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["ACCELERATOR_DB"] = database
-        environment["ACCELERATOR_TODAY"] = today
-        environment["ACCELERATOR_ACTOR"] = "e2e"
-        environment["COLUMNS"] = "80"
+        var environment = ["ACCELERATOR_DB": database, "ACCELERATOR_TODAY": today, "ACCELERATOR_ACTOR": "e2e", "COLUMNS": "80"]
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try runProcess(Self.binary, arguments, in: folder, environment: environment)
     }
 
     /// Runs a command that must succeed, returning its standard output.
@@ -82,4 +60,28 @@ final class Sandbox {
         #expect(result.status == 0, "\(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
         return result.stdout
     }
+}
+
+/// Runs `executable` to its end in `folder`, with the process's environment plus `environment`, no
+/// input, and both outputs collected.
+func runProcess(_ executable: URL, _ arguments: [String], in folder: String, environment: [String: String]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Read both pipes before waiting so a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
