@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "AcceleratorCSV", swiftSettings: strictSettings),
         // One C function: SQLite's variadic sqlite3_config, which Swift cannot call.
         .target(name: "CSQLiteTuning"),
+        // SHA-256 blocks in C, to use the CPU's SHA instructions (x86 SHA-NI) for the file digest.
+        .target(name: "CSHA256"),
         .target(
             name: "AcceleratorStore",
             dependencies: [
@@ -33,6 +35,7 @@ let package = Package(
                 // The import's row loop binds and steps its statements through the SQLite C API.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "CSQLiteTuning",
+                "CSHA256",
             ],
             swiftSettings: strictSettings
         ),
@@ -50,7 +53,9 @@ let package = Package(
         .testTarget(name: "AcceleratorCSVTests", dependencies: ["AcceleratorCSV"], swiftSettings: strictSettings),
         .testTarget(
             name: "AcceleratorStoreTests",
-            dependencies: ["AcceleratorStore", "AcceleratorDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AcceleratorStore", "AcceleratorDomain", "CSHA256", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

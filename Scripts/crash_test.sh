@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Crash test: kill -9 a large import and a large decisions batch at random moments, and check each
-# time that the database is sound (PRAGMA integrity_check) and holds exactly what it held before
-# the command (sqlite3 .dump compared byte for byte). Then the command runs to its end on the same
-# database, which must work.
+# Crash test: kill -9 a large import, a large decisions batch and a first import into an empty
+# database at random moments, and check each time that the database is sound (PRAGMA
+# integrity_check) and holds exactly what it held before the command (sqlite3 .dump compared byte
+# for byte). Then the command runs to its end on the same database, which must work.
 #
 # Usage: Scripts/crash_test.sh [KILLS] [IMPORT_ROWS] [DECISION_ROWS]     (default: 20 60000 5000)
 # Environment: ACCELERATOR_BIN=path/to/accelerator skips the release build; CRASH_DIR keeps the work
@@ -69,7 +69,8 @@ crash() {
   cp "$db" "$work/saved.sqlite"
   if [ -f "$db-wal" ]; then cp "$db-wal" "$work/saved.sqlite-wal"; else rm -f "$work/saved.sqlite-wal"; fi
   restore() {
-    rm -f "$db-shm"
+    # A kill during a first import leaves a rollback journal: it belongs to the killed run.
+    rm -f "$db-shm" "$db-journal"
     cp "$work/saved.sqlite" "$db"
     if [ -f "$work/saved.sqlite-wal" ]; then cp "$work/saved.sqlite-wal" "$db-wal"; else rm -f "$db-wal"; fi
   }
@@ -122,4 +123,14 @@ events=$(sqlite3 "$db" 'SELECT count(*) FROM stage_event;')
 crash "decisions batch of $decision_rows rows" 'SELECT count(*) FROM stage_event;' $((events + decision_rows)) \
   decisions "$work/decisions.csv" || status=1
 echo "applications: $(sqlite3 "$db" 'SELECT count(*) FROM application;'), stage events: $(sqlite3 "$db" 'SELECT count(*) FROM stage_event;')"
+
+# A first import into an empty database goes through a rollback journal instead of the WAL: the
+# same kills, on a database that holds only a cohort. It must be back in WAL mode afterwards.
+db=$work/first.sqlite
+export ACCELERATOR_DB=$db
+"$binary" cohort add 2026-B --starts 2026-01-05 --capacity 1000000 >/dev/null
+crash "first import of $import_rows rows into an empty database" 'SELECT count(*) FROM application;' "$import_rows" \
+  import "$work/large.csv" --cohort 2026-B || status=1
+mode=$(sqlite3 "$db" 'PRAGMA journal_mode;')
+[ "$mode" = "wal" ] || { echo "after the first import the database is in $mode mode, not wal" >&2; status=1; }
 exit $status

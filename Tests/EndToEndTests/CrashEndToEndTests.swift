@@ -31,7 +31,10 @@ struct CrashEndToEndTests {
         if hadWAL { try FileManager.default.copyItem(atPath: wal, toPath: saved + "-wal") }
 
         func restore() throws {
-            for file in [sandbox.database, wal, sandbox.database + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+            // A kill during a first import leaves a rollback journal: it belongs to the killed run.
+            for file in [sandbox.database, wal, sandbox.database + "-shm", sandbox.database + "-journal"] {
+                try? FileManager.default.removeItem(atPath: file)
+            }
             try FileManager.default.copyItem(atPath: saved, toPath: sandbox.database)
             if hadWAL { try FileManager.default.copyItem(atPath: saved + "-wal", toPath: wal) }
         }
@@ -64,11 +67,7 @@ struct CrashEndToEndTests {
         return moments
     }
 
-    @Test("a large import killed at 5 random moments leaves the database sound and as it was each time, then runs")
-    func killedImports() throws {
-        let sandbox = try Sandbox()
-        try sandbox.seedProgram()
-        let rows = 6_000
+    static func largeFile(_ rows: Int) -> String {
         var text = "name,ice,city,country,sector,founded_on,founder,email,phone,monthly_revenue,funding_sought,description,applied_at\n"
         for index in 0..<rows {
             let number = String(index)
@@ -76,7 +75,15 @@ struct CrashEndToEndTests {
             text += "Startup \(number),\(ice),Casablanca,Maroc,AI,2022-09-12,Fondatrice \(number),f\(number)@startup.ma,06 12 34 56 78,"
                 + "\"45 000,00\",\"1 500 000,50\",Vision par ordinateur pour les usines textiles,2026-02-15\n"
         }
-        let file = try sandbox.write("large.csv", text)
+        return text
+    }
+
+    @Test("a large import killed at 5 random moments leaves the database sound and as it was each time, then runs")
+    func killedImports() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seedProgram()
+        let rows = 6_000
+        let file = try sandbox.write("large.csv", Self.largeFile(rows))
         let applications = try sandbox.count("SELECT count(*) FROM application;")
 
         _ = try Self.killRepeatedly(sandbox, ["import", file, "--cohort", "2026-B"]) {
@@ -87,6 +94,27 @@ struct CrashEndToEndTests {
         #expect(output.contains("\(rows) inserted"))
         #expect(try sandbox.count("SELECT count(*) FROM application;") == applications + rows)
         #expect(try sandbox.integrity() == "ok")
+    }
+
+    @Test("a first import into an empty database (through a rollback journal) killed at 5 random moments leaves it empty, then runs")
+    func killedFirstImports() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.succeed("cohort", "add", "2026-B", "--starts", "2026-01-05", "--capacity", "100000")
+        let rows = 8_000
+        let file = try sandbox.write("large.csv", Self.largeFile(rows))
+
+        _ = try Self.killRepeatedly(sandbox, ["import", file, "--cohort", "2026-B"]) {
+            try sandbox.count("SELECT count(*) FROM application;") == rows
+        }
+        #expect(try sandbox.count("SELECT count(*) FROM startup;") == 0)
+
+        let output = try sandbox.succeed("import", file, "--cohort", "2026-B")
+        #expect(output.contains("\(rows) inserted"))
+        #expect(try sandbox.count("SELECT count(*) FROM application;") == rows)
+        #expect(try sandbox.integrity() == "ok")
+        // Back in WAL mode, with no journal left behind.
+        #expect(try sandbox.sqlite("PRAGMA journal_mode;").trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.database + "-journal"))
     }
 
     @Test("a decisions batch killed at 5 random moments leaves the database sound and as it was each time, then runs")
