@@ -87,6 +87,30 @@ struct ValuesTextTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([EmailAddress].self, from: Data(#"["nope"]"#.utf8)) }
     }
 
+    @Test("Mixed-case ASCII addresses and their general check agree", arguments: [
+        ("Amina.B@Startup.Co.MA", "Amina.B@startup.co.ma"),
+        ("A@B.CD", "A@b.cd"),
+        ("x-y_z@A-1.B2", "x-y_z@a-1.b2"),
+    ])
+    func mixedCaseEmail(_ text: String, _ stored: String) throws {
+        #expect(try EmailAddress(text).text == stored)
+        // The same address with a non-ASCII local part takes the general check: same domain.
+        #expect(try EmailAddress("é" + text).text == "é" + stored)
+    }
+
+    // MARK: - Trimming
+
+    @Test("Values lose the spaces, no-break spaces and byte order marks around them, and only those", arguments: [
+        ("", ""), ("  ", ""), ("abc", "abc"), (" abc ", "abc"), ("\tabc\r\n", "abc"), ("café", "café"),
+        ("Élan", "Élan"), ("Élan ", "Élan"), (" ça", "ça"), ("à\n", "à"), ("\u{00A0}x\u{00A0}", "x"),
+        ("\u{FEFF}abc", "abc"), ("abc\u{200B}", "abc"), ("e\u{301}", "e\u{301}"), ("e\u{301} ", "e\u{301}"),
+        ("Ÿ", "Ÿ"), ("ɐ ", "ɐ"), ("x\u{2003}", "x"), ("\u{2003}", ""), ("ف", "ف"),
+    ])
+    func trimmed(_ text: String, _ expected: String) {
+        #expect(text.trimmedText == expected)
+        #expect(text.trimmedText == String(text.trimmedValue))
+    }
+
     // MARK: - ICE
 
     @Test("An ICE is fifteen digits once spaces, dots and dashes are removed", arguments: [

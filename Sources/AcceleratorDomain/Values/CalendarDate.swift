@@ -65,7 +65,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The ISO 8601 spelling, as `2026-03-25`.
     public var description: String {
-        "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day))"
+        guard (1000...9999).contains(year) else { return "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day))" }
+        // Written digit by digit (an import spells two dates per row).
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+            buffer[0] = zero + UInt8(year / 1000)
+            buffer[1] = zero + UInt8(year / 100 % 10)
+            buffer[2] = zero + UInt8(year / 10 % 10)
+            buffer[3] = zero + UInt8(year % 10)
+            buffer[4] = dash
+            buffer[5] = zero + UInt8(month / 10 % 10)
+            buffer[6] = zero + UInt8(month % 10)
+            buffer[7] = dash
+            buffer[8] = zero + UInt8(day / 10 % 10)
+            buffer[9] = zero + UInt8(day % 10)
+            return 10
+        }
     }
 
     /// The French and Moroccan spelling, as `25/03/2026`.

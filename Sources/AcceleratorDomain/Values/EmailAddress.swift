@@ -45,8 +45,6 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible, Codable
 
     // MARK: - Private
 
-    private static let forbiddenBytes: Set<UInt8> = Set("<>()[]\\,;:\"".utf8)
-
     private static let forbiddenInLocalPart: Set<Character> = ["<", ">", "(", ")", "[", "]", "\\", ",", ";", ":", "\""]
 
     private static func checked(_ text: Substring) -> String? {
@@ -59,42 +57,94 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible, Codable
         return String(local) + "@" + domain
     }
 
-    /// The same check on bytes for a plain ASCII address (almost all of them); `nil` when the
-    /// address is not plain ASCII or is not valid, so that the general check decides.
+    /// The same check on bytes for a plain ASCII address (almost all of them), in one pass and
+    /// without allocating; `nil` when the address is not plain ASCII or is not valid, so that the
+    /// general check decides.
     private static func checkedASCII(_ text: Substring) -> String? {
+        let verdict = text.utf8.withContiguousStorageIfAvailable { bytes -> ASCIIVerdict in
+            asciiVerdict(bytes)
+        }
+        switch verdict {
+        case .valid(let at, let hasUppercaseDomain):
+            guard hasUppercaseDomain else { return String(text) }
+            let count = text.utf8.count
+            return text.utf8.withContiguousStorageIfAvailable { bytes in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    for index in 0..<count {
+                        let byte = bytes[index]
+                        buffer[index] = index > at && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return count
+                }
+            }
+        case .notDecided, nil:
+            return nil
+        }
+    }
+
+    private enum ASCIIVerdict {
+        /// A valid address: where its `@` is, and whether its domain needs lowercasing.
+        case valid(at: Int, hasUppercaseDomain: Bool)
+        /// Not plain ASCII, or not valid: the general check decides.
+        case notDecided
+    }
+
+    private static func asciiVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIVerdict {
+        let dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
         var at = -1
-        var index = 0
-        for byte in text.utf8 {
-            if byte >= 0x7F || byte <= 0x20 { return nil }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x7F || byte <= 0x20 { return .notDecided }
             if byte == UInt8(ascii: "@") {
-                if at >= 0 { return nil }
+                if at >= 0 { return .notDecided }
                 at = index
             }
-            index += 1
         }
-        let bytes = Array(text.utf8)
-        guard at > 0, at <= 64, at < bytes.count - 1 else { return nil }
-        let local = bytes[..<at]
-        let domain = bytes[(at + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard at > 0, at <= 64, at < bytes.count - 1, bytes.count - at - 1 <= 253 else { return .notDecided }
         // Local part: no forbidden character, no leading, trailing or doubled dot.
-        guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."), !local.contains(where: forbiddenBytes.contains)
-        else { return nil }
+        guard bytes[0] != dot, bytes[at - 1] != dot else { return .notDecided }
         var previous: UInt8 = 0
-        for byte in local {
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return nil }
+        for index in 0..<at {
+            let byte = bytes[index]
+            if isForbiddenInLocalPart(byte) || (byte == dot && previous == dot) { return .notDecided }
             previous = byte
         }
-        // Domain: labels of letters, digits and inner hyphens; at least two; a top level of two or more, not all digits.
-        guard domain.count <= 253 else { return nil }
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return nil }
-        for label in labels {
-            guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
-                label.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") })
-            else { return nil }
+        // Domain: labels of letters, digits and inner hyphens; at least two; a top level of two or
+        // more, not all digits.
+        var labels = 0, labelLength = 0, labelAllDigits = true, hasUppercase = false
+        previous = 0
+        for index in (at + 1)...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : dot
+            if byte == dot {
+                guard labelLength > 0, labelLength <= 63, previous != hyphen else { return .notDecided }
+                labels += 1
+                if index == bytes.count, labelLength < 2 || labelAllDigits { return .notDecided }
+                labelLength = 0
+                labelAllDigits = true
+            } else {
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                guard isDigit || isUpper || (byte >= 0x61 && byte <= 0x7A) || byte == hyphen else { return .notDecided }
+                if labelLength == 0, byte == hyphen { return .notDecided }
+                hasUppercase = hasUppercase || isUpper
+                labelAllDigits = labelAllDigits && isDigit
+                labelLength += 1
+            }
+            previous = byte
         }
-        guard let top = labels.last, top.count >= 2, !top.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return String(decoding: local, as: UTF8.self) + "@" + String(decoding: domain, as: UTF8.self)
+        guard labels >= 2 else { return .notDecided }
+        return .valid(at: at, hasUppercaseDomain: hasUppercase)
+    }
+
+    private static func isForbiddenInLocalPart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+            UInt8(ascii: "\""):
+            true
+        default:
+            false
+        }
     }
 
     private static func isValidLocalPart(_ local: Substring) -> Bool {

@@ -76,16 +76,32 @@ extension Character {
 
 extension String {
     /// The text without the white space, no-break spaces and byte order marks around it; the text
-    /// itself (no copy) when its first and last bytes are plainly not spaces, as almost always.
+    /// itself (no copy) when its first and last characters are plainly not spaces (printable ASCII or
+    /// accented Latin letters), as almost always.
     public var trimmedText: String {
         guard let first = utf8.first, let last = utf8.last else { return self }
-        if Self.isPlainByte(first) && Self.isPlainByte(last) { return self }
+        if Self.isPlainByte(first) || Self.isLatinLetterLead(first), Self.isPlainByte(last) || endsWithLatinLetter {
+            return self
+        }
         return String(trimmedValue)
     }
 
     /// A byte that cannot start or end white space: printable ASCII other than the space.
     private static func isPlainByte(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte < 0x7F
+    }
+
+    /// The first byte of a two-byte character from U+00C0 to U+027F: the accented Latin letters
+    /// (é, ç, à…), which are never white space and never combine with what comes before.
+    private static func isLatinLetterLead(_ byte: UInt8) -> Bool {
+        byte >= 0xC3 && byte <= 0xC9
+    }
+
+    /// Whether the text ends with an accented Latin letter (a name or a sentence in French).
+    private var endsWithLatinLetter: Bool {
+        let bytes = utf8
+        guard bytes.count >= 2, let last = bytes.last, last & 0xC0 == 0x80 else { return false }
+        return Self.isLatinLetterLead(bytes[bytes.index(bytes.endIndex, offsetBy: -2)])
     }
 }
 

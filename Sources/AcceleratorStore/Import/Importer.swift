@@ -58,11 +58,15 @@ extension AppDatabase {
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Importer.cacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-                // The statement journals of the many-row inserts in memory: in a temporary file they
-                // cost 1.6 GB of writes for 150k rows (a 16-row insert changes many pages).
+                // Statement journals, if any, in memory: in a temporary file they cost 1.6 GB of writes
+                // for 150k rows when the many-row inserts needed them.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 let journal = try ImportJournal.begin(db)
+                // The foreign keys are checked once, for the rows the import added, at its end
+                // (`Importer.checkReferences`), rather than row by row.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 defer { journal.end(db) }
                 try db.inTransaction(.immediate) {
                     var importer = try Importer(
@@ -184,6 +188,14 @@ struct Importer {
     static let rowsPerInsert = 16
     /// The id of the next new startup (the import is the only writer of its transaction).
     var nextStartupId: Int64 = 1
+    /// The first ids of the rows this import adds (ids only grow): what `checkReferences` checks.
+    var firstNewIds = NewIds()
+    struct NewIds {
+        var startup: Int64 = 1
+        var application: Int64 = 1
+        var founder: Int64 = 1
+        var change: Int64 = 1
+    }
     /// The values of the pending startups, copied end to end for one statement.
     var pendingBytes: [UInt8] = []
 
@@ -281,6 +293,12 @@ struct Importer {
         }
         knownCohorts = Set(try String.fetchAll(db, sql: "SELECT code FROM cohort"))
         let lastStartupId = try Int64.fetchOne(db, sql: "SELECT max(id) FROM startup") ?? 0
+        let lastIds = try Row.fetchOne(db, sql: """
+            SELECT (SELECT max(id) FROM application), (SELECT max(id) FROM founder), (SELECT max(id) FROM batch_change)
+            """)
+        firstNewIds = NewIds(
+            startup: lastStartupId + 1, application: (lastIds?[0] ?? 0) + 1, founder: (lastIds?[1] ?? 0) + 1,
+            change: (lastIds?[2] ?? 0) + 1)
         nextStartupId = lastStartupId + 1
         if lastStartupId <= Self.keyFilterLimit {
             // The keys as the lookups compare them: the stored texts.
@@ -351,8 +369,11 @@ struct Importer {
 
     /// The three inserts of new startups (startup, lead founder, application), for `rows` startups
     /// at a time: one statement for many rows opens each table and index once.
-    /// Such a statement may fail half-way (a foreign key), so SQLite keeps a statement journal of the
-    /// pages it changes: in memory during an import (`temp_store`, see `importApplications`).
+    ///
+    /// `OR FAIL`, and the foreign keys checked at the end (`checkReferences`), spare SQLite a
+    /// statement journal: a statement of many rows that may abort half-way must first copy every
+    /// page it changes. A failure of these inserts is a bug that rolls the whole import back, so
+    /// undoing just the statement is never needed.
     struct NewStartupInserts {
         let rows: Int
         let startups: RawStatement
@@ -366,7 +387,7 @@ struct Importer {
         init(db: Database, rows: Int) throws {
             self.rows = rows
             func sql(_ table: String, _ columns: [String], _ row: String) -> String {
-                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                     + Array(repeating: row, count: rows).joined(separator: ", ")
             }
             let startupRow = "(" + Array(repeating: "?", count: Self.startupColumns.count + 1).joined(separator: ", ") + ")"
@@ -417,9 +438,50 @@ struct Importer {
             if isLast { break }
         }
         try writePending()
+        try checkReferences()
         if count == 0 && rejected == 0 { throw ImportError.csv(path: request.path, .noRecords) }
         guard let sha256 = digest.wait() else { throw ImportError.unreadable(path: request.path) }
         self.sha256 = sha256
+    }
+
+    /// What the foreign keys would have refused, checked once for the rows this import added (they
+    /// run with the foreign keys off): a founder or an application whose startup or cohort does not
+    /// exist, a change whose batch does not. The rows an import updates keep their references.
+    /// Fails as SQLite would have, so the import rolls back.
+    func checkReferences() throws {
+        let dangling = try Self.danglingReferences(
+            db, firstNewIds: firstNewIds, newStartups: firstNewIds.startup..<nextStartupId)
+        guard dangling == 0 else {
+            throw DatabaseError(
+                resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                message: "FOREIGN KEY constraint failed (\(dangling) imported rows refer to missing rows)")
+        }
+    }
+
+    /// How many rows from `firstNewIds` on refer to a row that does not exist. `newStartups` are
+    /// the ids of the startups the import inserted, every one of them (an insert that fails stops the
+    /// import): a reference into them needs no lookup, which keeps the check to one pass over the
+    /// new rows.
+    static func danglingReferences(
+        _ db: Database, firstNewIds: NewIds, newStartups: Range<Int64>
+    ) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT count(*) FROM application a WHERE a.id >= :application
+                          AND (a.cohort_code NOT IN (SELECT code FROM cohort)
+                               OR NOT (a.startup_id >= :first AND a.startup_id < :end)
+                                  AND NOT EXISTS (SELECT 1 FROM startup s WHERE s.id = a.startup_id)))
+                     + (SELECT count(*) FROM founder f WHERE f.id >= :founder
+                          AND NOT (f.startup_id >= :first AND f.startup_id < :end)
+                          AND NOT EXISTS (SELECT 1 FROM startup s WHERE s.id = f.startup_id))
+                     + (SELECT count(*) FROM batch_change c WHERE c.id >= :change
+                          AND NOT EXISTS (SELECT 1 FROM batch b WHERE b.id = c.batch_id))
+                """,
+            arguments: [
+                "application": firstNewIds.application, "founder": firstNewIds.founder, "change": firstNewIds.change,
+                "first": newStartups.lowerBound, "end": newStartups.upperBound,
+            ]) ?? 0
     }
 
     /// The most columns a file may have: an applicant spreadsheet has a few dozen.

@@ -213,7 +213,9 @@ enum JSONText {
     /// Extra attributes kept in column order, as an array of `[name, value]` pairs.
     static func encode(pairs: [(String, String)]) -> String {
         if pairs.isEmpty { return "[]" }
-        var out = "["
+        var out = ""
+        out.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+        out += "["
         for (index, pair) in pairs.enumerated() {
             out += index > 0 ? ",[" : "["
             appendQuoted(pair.0, to: &out)
