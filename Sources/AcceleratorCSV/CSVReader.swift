@@ -31,6 +31,9 @@ public struct CSVReader: ~Copyable {
     private var headerFieldCount: Int?
     private var spans: [FieldSpan] = []
     private var isFinished = false
+    /// Whether the detected UTF-8 rests on the file's first bytes only (see
+    /// ``init(path:delimiter:encoding:detectingFromPrefix:)``): the caller must confirm it.
+    public let encodingIsTentative: Bool
 
     /// Opens the CSV file at `path`, detecting what is not given.
     ///
@@ -46,6 +49,23 @@ public struct CSVReader: ~Copyable {
         try self.init(
             path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.defaultChunkSize,
             sniffWindow: Self.defaultSniffWindow, maximumRecordSize: Self.defaultMaximumRecordSize)
+    }
+
+    /// Opens the CSV file at `path` as ``init(path:delimiter:encoding:)`` does, except that the
+    /// encoding, when not given, is detected from the first `prefix` bytes of a file on disk: a
+    /// large file is not read once before it is parsed. When those bytes are valid UTF-8 but the
+    /// file is longer, UTF-8 is `encodingIsTentative`: the caller checks the whole file (say with
+    /// ``UTF8Checker`` while it reads the file for another reason) and reads it again as
+    /// Windows-1252 if it is not valid UTF-8.
+    public init(path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, detectingFromPrefix prefix: Int)
+        throws(CSVError)
+    {
+        let input = try InputBuffer(
+            path: path, chunkSize: Self.defaultChunkSize, maximumRecordSize: Self.defaultMaximumRecordSize,
+            needsSecondPass: encoding == nil)
+        try self.init(
+            input: input, delimiter: delimiter, encoding: encoding, sniffWindow: Self.defaultSniffWindow,
+            detectionPrefix: prefix)
     }
 
     /// Reads CSV from bytes in memory, detecting what is not given, as ``init(path:delimiter:encoding:)`` does.
@@ -75,7 +95,8 @@ public struct CSVReader: ~Copyable {
     }
 
     private init(
-        input: consuming InputBuffer, delimiter: UInt8?, encoding: CSVEncoding?, sniffWindow: Int
+        input: consuming InputBuffer, delimiter: UInt8?, encoding: CSVEncoding?, sniffWindow: Int,
+        detectionPrefix: Int? = nil
     ) throws(CSVError) {
         if let delimiter, !Self.canSeparateFields(delimiter) {
             throw .unsupportedDelimiter(delimiter)
@@ -95,10 +116,13 @@ public struct CSVReader: ~Copyable {
 
         let givenEncoding = encoding
         let encoding: CSVEncoding
+        var isTentative = false
         if let givenEncoding {
             encoding = givenEncoding
         } else {
-            encoding = try input.detectEncoding()
+            let detected = try input.detectEncoding(prefix: detectionPrefix)
+            encoding = detected.encoding
+            isTentative = !detected.isComplete
         }
         let window = input.base + input.start
         let windowCount = input.end - input.start
@@ -116,6 +140,7 @@ public struct CSVReader: ~Copyable {
         self.knowsLineEnding = lineEnding != nil
         // A detected UTF-8 was validated by the pre-scan; a given one is checked record by record.
         self.checksUTF8 = givenEncoding == .utf8
+        self.encodingIsTentative = isTentative
         self.line = line
     }
 

@@ -185,14 +185,16 @@ struct InputBuffer: ~Copyable {
     }
 
     /// Reads the whole input once, from its beginning, without moving the buffer, and says whether it is
-    /// entirely valid UTF-8 (a Windows-1252 file almost never is).
-    func detectEncoding() throws(CSVError) -> CSVEncoding {
+    /// entirely valid UTF-8 (a Windows-1252 file almost never is). With `prefix`, a file read from
+    /// disk is read only that far: UTF-8 then means "so far", and `isComplete` says whether the
+    /// whole file was read.
+    func detectEncoding(prefix: Int? = nil) throws(CSVError) -> (encoding: CSVEncoding, isComplete: Bool) {
         if descriptor < 0 {
             let valid = memory.withUnsafeBufferPointer { bytes in
                 guard let start = bytes.baseAddress else { return true }
                 return UTF8Validation.isValid(start, count: bytes.count)
             }
-            return valid ? .utf8 : .windows1252
+            return (valid ? .utf8 : .windows1252, true)
         }
         let size = 1 << 20
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: size + 4)
@@ -209,9 +211,10 @@ struct InputBuffer: ~Copyable {
             let available = carried + count
             switch UTF8Validation.validate(scratch, count: available, isFinal: count == 0) {
             case .invalid:
-                return .windows1252
+                return (.windows1252, true)
             case .valid(let tail):
-                if count == 0 { return .utf8 }
+                if count == 0 { return (.utf8, true) }
+                if let prefix, offset >= prefix { return (.utf8, false) }
                 if tail > 0 { scratch.update(from: scratch + available - tail, count: tail) }
                 carried = tail
             }

@@ -67,3 +67,47 @@ enum UTF8Validation {
         return .valid(incompleteTail: 0)
     }
 }
+
+/// Checks that a stream of bytes, fed in pieces of any size, is valid UTF-8 as a whole.
+public struct UTF8Checker: Sendable {
+    /// The bytes of a sequence cut off at the end of the last piece.
+    private var carried: [UInt8] = []
+    /// False once an invalid sequence was met.
+    public private(set) var isValid = true
+
+    public init() {}
+
+    /// Checks the next piece.
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard isValid, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return }
+        var offset = 0
+        if let lead = carried.first {
+            // Complete the sequence cut at the end of the last piece with this one's first bytes.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            let take = min(length - carried.count, bytes.count)
+            var joined = carried
+            joined.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+            let outcome = joined.withUnsafeBufferPointer { UTF8Validation.validate($0.baseAddress!, count: $0.count, isFinal: false) }
+            guard case .valid(let tail) = outcome else {
+                isValid = false
+                return
+            }
+            if tail > 0 {
+                // Still cut: this piece was shorter than the rest of the sequence.
+                carried = joined
+                return
+            }
+            carried = []
+            offset = take
+        }
+        switch UTF8Validation.validate(base + offset, count: bytes.count - offset, isFinal: false) {
+        case .invalid:
+            isValid = false
+        case .valid(let tail):
+            if tail > 0 { carried = Array(UnsafeBufferPointer(start: base + bytes.count - tail, count: tail)) }
+        }
+    }
+
+    /// Whether everything fed was valid UTF-8, with no sequence left cut off at the end.
+    public var isValidAtEnd: Bool { isValid && carried.isEmpty }
+}

@@ -123,4 +123,48 @@ struct EncodingTests {
         // The standard library repairs invalid UTF-8, so the bytes survive decoding exactly when valid.
         #expect(result == (Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes))
     }
+
+    static let checkerCases: [([UInt8], Bool)] = [
+        (utf8("plain ASCII, then é, ç, €, 𝄞 and ⵜⴰⵎⴰⵣⵉⵖⵜ"), true),
+        (utf8("caf") + [0xE9] + utf8(" crème"), false),
+        (utf8("cut at the end: ") + [0xE2, 0x82], false),
+        ([0xED, 0xA0, 0x80], false),  // a UTF-16 surrogate
+        ([0xF0, 0x9D, 0x84, 0x9E, 0x41], true),
+        ([], true),
+    ]
+
+    @Test("the UTF-8 checker gives the same answer whatever the pieces", arguments: checkerCases)
+    func utf8CheckerPieces(_ bytes: [UInt8], _ valid: Bool) {
+        for size in [1, 2, 3, 5, 64] {
+            var checker = UTF8Checker()
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + size)
+                Array(bytes[start..<end]).withUnsafeBytes { checker.feed($0) }
+                start = end
+            }
+            #expect(checker.isValidAtEnd == valid, "pieces of \(size)")
+        }
+    }
+
+    @Test("detection from a prefix: UTF-8 so far is tentative, a file read whole is not")
+    func detectionFromPrefix() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prefix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ascii = utf8("name,city\n") + Array(repeating: utf8("Atlas,Rabat\n"), count: 130_000).flatMap { $0 }
+        let late = folder.appendingPathComponent("late.csv").path
+        try Data(ascii + utf8("F") + [0xE8] + utf8("s,Rabat\n")).write(to: URL(fileURLWithPath: late))
+        func detect(_ reader: borrowing CSVReader) -> (CSVEncoding, Bool) {
+            (reader.dialect.encoding, reader.encodingIsTentative)
+        }
+        let tentative = detect(try CSVReader(path: late, detectingFromPrefix: 64 * 1024))
+        #expect(tentative == (.utf8, true))
+        let whole = detect(try CSVReader(path: late))
+        #expect(whole == (.windows1252, false))
+        let short = folder.appendingPathComponent("short.csv").path
+        try Data(utf8("name,city\nF") + [0xE8] + utf8("s,Rabat\n")).write(to: URL(fileURLWithPath: short))
+        let decided = detect(try CSVReader(path: short, detectingFromPrefix: 64 * 1024))
+        #expect(decided == (.windows1252, false))
+    }
 }

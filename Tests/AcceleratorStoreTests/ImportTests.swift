@@ -727,6 +727,28 @@ struct ImportDialectTests {
         #expect(details.description == "«\u{00A0}solaire €\u{00A0}»")
     }
 
+    @Test("a Windows-1252 file whose first megabytes are plain ASCII is read again as Windows-1252 and imports right")
+    func windows1252AfterAsciiPrefix() throws {
+        var bytes = Array("name;city;sector;founder;email;description\r\n".utf8)
+        var index = 0
+        while bytes.count <= 4 << 20 + 1000 {
+            bytes += Array("Startup \(index);Rabat;AI;Salma Bennani;s\(index)@startup.ma;Plateforme de paiement mobile\r\n".utf8)
+            index += 1
+        }
+        bytes += Array("Oasis ".utf8) + [0xC9] + Array("nergie;F".utf8) + [0xE8] + Array("s;CleanTech;A".utf8) + [0xEF]
+            + Array("cha Lahlou;aicha@oasis.ma;Solaire\r\n".utf8)
+        let path = try fixture.write("late-cp1252.csv", bytes: bytes)
+        let report = try fixture.importFile(path)
+        #expect(report.errors.isEmpty, "\(report.errors.prefix(3))")
+        #expect(report.committed)
+        #expect(report.inserted == index + 1)
+        #expect(report.dialect.encoding == "windows-1252")
+        let details = try fixture.store.details(of: "Oasis Énergie")
+        #expect(details.city == "Fès")
+        #expect(details.founders.first?.fullName == "Aïcha Lahlou")
+        #expect(try fixture.count("batch") == 1)
+    }
+
     @Test("a tab-separated file imports")
     func tabSeparated() throws {
         let text = ImportFixture.header.joined(separator: "\t") + "\n"

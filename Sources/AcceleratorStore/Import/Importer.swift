@@ -10,14 +10,33 @@ extension AppDatabase {
     ///
     /// When the file changes nothing, nothing at all is written (no batch, no timestamp).
     public func importApplications(_ request: ImportRequest) throws -> ImportReport {
+        do {
+            return try importApplications(request, detectingEncodingFromPrefix: true)
+        } catch ImportRetry.notUTF8 {
+            // The first megabytes were UTF-8 and a later byte is not: the file is Windows-1252, and
+            // the import (rolled back) runs again reading it so.
+            var request = request
+            request.encoding = .windows1252
+            return try importApplications(request, detectingEncodingFromPrefix: false)
+        }
+    }
+
+    private func importApplications(_ request: ImportRequest, detectingEncodingFromPrefix: Bool) throws -> ImportReport {
         var reader: CSVReader
         do {
-            reader = try CSVReader(path: request.path, delimiter: request.delimiter, encoding: request.encoding)
+            // A large file is not read once to detect its encoding before it is parsed: the first
+            // megabytes decide, and the whole file is checked on the digest's pass (see `Importer.run`).
+            reader = try detectingEncodingFromPrefix
+                ? CSVReader(
+                    path: request.path, delimiter: request.delimiter, encoding: request.encoding,
+                    detectingFromPrefix: Importer.encodingPrefix)
+                : CSVReader(path: request.path, delimiter: request.delimiter, encoding: request.encoding)
         } catch {
             throw ImportError.csv(path: request.path, error)
         }
         // The file's SHA-256 is computed on a thread of its own while the rows are read.
-        let digest = FileDigest(ofFile: request.path)
+        let encodingIsTentative = reader.encodingIsTentative
+        let digest = FileDigest(ofFile: request.path, checkingUTF8: encodingIsTentative)
         defer { digest.cancel() }
         let headers: [String]
         let headerLine: Int
@@ -97,6 +116,11 @@ extension AppDatabase {
         if !report.committed { rejects?.discard() }
         return report
     }
+}
+
+/// Why an import starts again: the file's encoding, guessed from its first megabytes, was wrong.
+enum ImportRetry: Error {
+    case notUTF8
 }
 
 /// The rejects file of `--skip-invalid`: the original columns plus `line` and `error`, in the
@@ -441,6 +465,7 @@ struct Importer {
         try checkReferences()
         if count == 0 && rejected == 0 { throw ImportError.csv(path: request.path, .noRecords) }
         guard let sha256 = digest.wait() else { throw ImportError.unreadable(path: request.path) }
+        if digest.isValidUTF8() == false { throw ImportRetry.notUTF8 }
         self.sha256 = sha256
     }
 
@@ -483,6 +508,10 @@ struct Importer {
                 "first": newStartups.lowerBound, "end": newStartups.upperBound,
             ]) ?? 0
     }
+
+    /// How much of a file decides its encoding before the rows are read (the rest is checked on
+    /// the digest's pass).
+    static let encodingPrefix = 4 << 20
 
     /// The most columns a file may have: an applicant spreadsheet has a few dozen.
     static let columnLimit = 1_000

@@ -1,3 +1,4 @@
+import AcceleratorCSV
 import CSHA256
 import Foundation
 #if canImport(Glibc)
@@ -67,7 +68,10 @@ struct SHA256 {
     }
 
     /// The digest of a whole file, read in chunks; `nil` when it cannot be read or `isCancelled`.
-    static func hexDigest(ofFile path: String, isCancelled: () -> Bool = { false }) -> String? {
+    /// `observe` sees every chunk too (the import checks the file's UTF-8 on the same pass).
+    static func hexDigest(
+        ofFile path: String, isCancelled: () -> Bool = { false }, observe: (UnsafeRawBufferPointer) -> Void = { _ in }
+    ) -> String? {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -83,7 +87,9 @@ struct SHA256 {
             }
             if count == 0 { break }
             if isCancelled() { return nil }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(chunk)
+            observe(chunk)
         }
         return hasher.finalize()
     }
@@ -98,23 +104,30 @@ struct SHA256 {
     }
 }
 
-/// A file's SHA-256, computed on a thread of its own while the import reads the same file.
+/// A file's SHA-256, computed on a thread of its own while the import reads the same file; and on
+/// the same pass, when asked, whether the file is valid UTF-8.
 final class FileDigest: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`:
     private var done = false
     private var cancelled = false
     private var digest: String?
+    private var validUTF8: Bool?
 
-    init(ofFile path: String) {
+    init(ofFile path: String, checkingUTF8: Bool = false) {
         let thread = Thread { [self] in
-            let digest = SHA256.hexDigest(ofFile: path) { [self] in
-                condition.lock()
-                defer { condition.unlock() }
-                return cancelled
-            }
+            var checker = checkingUTF8 ? UTF8Checker() : nil
+            let digest = SHA256.hexDigest(
+                ofFile: path,
+                isCancelled: { [self] in
+                    condition.lock()
+                    defer { condition.unlock() }
+                    return cancelled
+                },
+                observe: { chunk in checker?.feed(chunk) })
             condition.lock()
             self.digest = digest
+            validUTF8 = checker?.isValidAtEnd
             done = true
             condition.broadcast()
             condition.unlock()
@@ -135,5 +148,14 @@ final class FileDigest: @unchecked Sendable {
         defer { condition.unlock() }
         while !done { condition.wait() }
         return digest
+    }
+
+    /// Whether the whole file is valid UTF-8, waiting for the answer; `nil` when not asked or the
+    /// file could not be read to its end.
+    func isValidUTF8() -> Bool? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !done { condition.wait() }
+        return digest == nil ? nil : validUTF8
     }
 }

@@ -195,12 +195,15 @@ extension AppDatabase {
 enum JSONText {
     static func encode(_ strings: [String]) -> String {
         if strings.isEmpty { return "[]" }
-        var out = "["
+        var out: [UInt8] = []
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
+        out.append(UInt8(ascii: "["))
         for (index, string) in strings.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             appendQuoted(string, to: &out)
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func decodeStrings(_ text: String?) -> [String] {
@@ -213,17 +216,19 @@ enum JSONText {
     /// Extra attributes kept in column order, as an array of `[name, value]` pairs.
     static func encode(pairs: [(String, String)]) -> String {
         if pairs.isEmpty { return "[]" }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
-        out += "["
+        out.append(UInt8(ascii: "["))
         for (index, pair) in pairs.enumerated() {
-            out += index > 0 ? ",[" : "["
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
             appendQuoted(pair.0, to: &out)
-            out += ","
+            out.append(UInt8(ascii: ","))
             appendQuoted(pair.1, to: &out)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func decodePairs(_ text: String?) -> [(String, String)] {
@@ -233,34 +238,23 @@ enum JSONText {
         return object.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
     }
 
-    /// Appends a JSON string literal (RFC 8259 escapes; other characters as they are).
-    static func appendQuoted(_ string: String, to out: inout String) {
-        out += "\""
-        var plain = true
-        for byte in string.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            plain = false
-            break
-        }
-        if plain {
-            out += string
-        } else {
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
+    /// Appends a JSON string literal (RFC 8259 escapes; other characters as they are), byte by
+    /// byte: what needs escaping is ASCII, and the bytes of other characters pass as they are.
+    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        out.append(quote)
+        for byte in string.utf8 {
+            switch byte {
+            case quote, backslash: out.append(backslash); out.append(byte)
+            case 0x0A: out.append(backslash); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(backslash); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(backslash); out.append(UInt8(ascii: "t"))
+            case ..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [backslash, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(quote)
     }
 }
