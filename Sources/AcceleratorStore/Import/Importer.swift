@@ -176,6 +176,10 @@ struct Importer {
     /// The slots of a prepared row compared with a stored startup, in the order of its columns: those
     /// this file maps, the name key and the e-mail key.
     let storedStartupSlots: [Int]
+    /// The ICE's column in `Statements.storedStartup`, when the file has ICEs.
+    let storedICEColumn: Int32?
+    /// The startup the last lookup found: a file imported again meets the next one next.
+    var lastFoundStartup: Int64?
     /// What prepares the rows on the reading thread.
     let preparer: RowPreparer
     /// Columns of the original file kept in a rejects file (not its own `line`/`error`).
@@ -309,6 +313,7 @@ struct Importer {
         startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
+        storedICEColumn = storedStartupSlots.firstIndex(of: PreparedRow.Slots.ice).map { Int32($0 + 1) }
         preparer = RowPreparer(
             rowReader: rowReader, rules: rules, hasExtraColumns: !mapping.extraHeaders.isEmpty, now: now)
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
@@ -628,7 +633,7 @@ struct Importer {
         if !findings.isEmpty {
             let rowErrors = findings.filter { $0.severity == .error }
             guard rowErrors.isEmpty else {
-                statements.storedByICE.reset()
+                found?.positioned?.reset()
                 try reject(rowErrors, cells: cells, rejects: &rejects)
                 return
             }
@@ -646,7 +651,7 @@ struct Importer {
             if let earlier = seenLine(of: existing) {
                 duplicates.append(DuplicateRow(line: line, earlierLine: earlier, startup: form.name ?? ""))
             }
-            changed = try updateStartup(existing, prepared, positioned: found?.positioned ?? false)
+            changed = try updateStartup(existing, prepared, positioned: found?.positioned)
         } else {
             startupId = nextStartupId
             nextStartupId += 1
@@ -707,8 +712,9 @@ struct Importer {
     }
 
     /// The stored startup that is the same as the row's: same ICE, else same normalised name and lead
-    /// e-mail. `positioned`: found by ICE, `statements.storedByICE` stands on its row.
-    mutating func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> (id: Int64, positioned: Bool)? {
+    /// e-mail. `positioned`: found by ICE, the statement that stands on its row (`storedStartup` or
+    /// `storedByICE`), for `updateStartup`.
+    mutating func findStartup(_ form: ApplicationForm, _ prepared: PreparedRow) throws -> (id: Int64, positioned: RawStatement?)? {
         typealias Slots = PreparedRow.Slots
         let values = prepared.values
         let searchesICE = form.ice != nil && prepared.iceHash.map { keys?.mayContain($0) ?? true } == true
@@ -716,14 +722,26 @@ struct Importer {
         guard searchesICE || searchesIdentity else { return nil }
         // The lookups must see the startups of the file written so far.
         try writePending()
-        return try values.withBytes { base in
+        let found: (id: Int64, positioned: RawStatement?)? = try values.withBytes { base in
+            if searchesICE, let iceColumn = storedICEColumn, let last = lastFoundStartup {
+                // A file imported again meets its startups in the order they were written: the one
+                // after the last found, read by its id (its page is at hand), is tried before the ICE
+                // index. Its ICE must be the row's: the ICE is unique, so it is that startup.
+                let statement = statements.storedStartup
+                statement.reset()
+                statement.bind(1, last + 1)
+                if try statement.step(), statement.matches(iceColumn, values.slots[Slots.ice], in: values) {
+                    return (last + 1, statement)
+                }
+                statement.reset()
+            }
             if searchesICE {
                 // Found, the statement stays on the startup's row for `updateStartup`.
                 let statement = statements.storedByICE
                 statement.reset()
                 statement.bind(1, values.slots[Slots.ice], base: base)
                 defer { statement.clearBindings() }
-                if try statement.step() { return (statement.int64(0) ?? 0, true) }
+                if try statement.step() { return (statement.int64(0) ?? 0, statement) }
             }
             guard searchesIdentity else { return nil }
             let statement = statements.findByIdentity
@@ -731,8 +749,10 @@ struct Importer {
             statement.bind(1, values.slots[Slots.nameKey], base: base)
             statement.bind(2, values.slots[Slots.emailKey], base: base)
             defer { statement.clearBindings() }
-            return try statement.step() ? (statement.int64(0) ?? 0, false) : nil
+            return try statement.step() ? (statement.int64(0) ?? 0, nil) : nil
         }
+        if let found { lastFoundStartup = found.id }
+        return found
     }
 
     func seenLine(of startupId: Int64) -> Int? {
@@ -832,12 +852,12 @@ struct Importer {
     }
 
     /// Updates the columns this file maps when they differ; returns whether anything changed.
-    func updateStartup(_ id: Int64, _ prepared: PreparedRow, positioned: Bool) throws -> Bool {
+    func updateStartup(_ id: Int64, _ prepared: PreparedRow, positioned: RawStatement?) throws -> Bool {
         let form = prepared.row.form
         let line = prepared.line
-        let stored = positioned ? statements.storedByICE : statements.storedStartup
+        let stored = positioned ?? statements.storedStartup
         defer { stored.reset() }
-        if !positioned {
+        if positioned == nil {
             stored.reset()
             stored.bind(1, id)
             guard try stored.step() else { return false }
