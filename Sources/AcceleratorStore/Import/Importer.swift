@@ -176,6 +176,8 @@ struct Importer {
     /// The slots of a prepared row compared with a stored startup, in the order of its columns: those
     /// this file maps, the name key and the e-mail key.
     let storedStartupSlots: [Int]
+    /// Whether the file has an application date column (else a stored date is kept).
+    let mapsAppliedOn: Bool
     /// The ICE's column in `Statements.storedStartup`, when the file has ICEs.
     let storedICEColumn: Int32?
     /// The startup the last lookup found: a file imported again meets the next one next.
@@ -186,12 +188,16 @@ struct Importer {
     let keptColumns: [Int]
 
     /// An application of the row's startup in the row's cohort, as stored.
+    /// The row's application in its cohort, as stored: compared in place with what the row would
+    /// write (a file imported again writes nothing), its texts read only when they differ.
     struct StoredApplication {
         var id: Int64
-        var appliedOn: String
-        var warnings: String
-        var extra: String
         var lastBatchId: Int64?
+        /// Whether the stored applied_on, extra and warnings are the row's (the warnings as the
+        /// reading thread found them, without the open applications elsewhere).
+        var sameAppliedOn: Bool
+        var sameExtra: Bool
+        var samePreparedWarnings: Bool
     }
 
     /// Statements prepared once per import and reused for every row.
@@ -314,6 +320,7 @@ struct Importer {
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
         storedICEColumn = storedStartupSlots.firstIndex(of: PreparedRow.Slots.ice).map { Int32($0 + 1) }
+        mapsAppliedOn = mapping.fieldColumns[.appliedAt] != nil
         preparer = RowPreparer(
             rowReader: rowReader, rules: rules, hasExtraColumns: !mapping.extraHeaders.isEmpty, now: now)
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
@@ -356,6 +363,8 @@ struct Importer {
         let storedByICE: RawStatement
         let findByIdentity: RawStatement
         let applications: RawStatement
+        /// The texts of one application, when they differ from the row's.
+        let storedApplication: RawStatement
         let storedStartup: RawStatement
         /// The inserts of new startups, one row each and `Importer.rowsPerInsert` rows each.
         let insertOne: NewStartupInserts
@@ -371,6 +380,7 @@ struct Importer {
             applications = try RawStatement(db, sql: """
                 SELECT id, cohort_code, stage, applied_on, warnings, extra, last_batch_id FROM application WHERE startup_id = ?
                 """)
+            storedApplication = try RawStatement(db, sql: "SELECT applied_on, warnings, extra FROM application WHERE id = ?")
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
             // A stored startup as an import compares it: its id, the columns this file maps, the keys,
             // the batch that last wrote it and its lead founder (one join: founder_one_lead is unique).
@@ -612,11 +622,14 @@ struct Importer {
             statement.reset()
             statement.bind(1, existing)
             let cohortSlot = prepared.values.slots[PreparedRow.Slots.cohort]
+            let values = prepared.values
             while try statement.step() {
-                if statement.matches(1, cohortSlot, in: prepared.values) {
+                if statement.matches(1, cohortSlot, in: values) {
                     applicationInCohort = StoredApplication(
-                        id: statement.int64(0) ?? 0, appliedOn: statement.text(3) ?? "", warnings: statement.text(4) ?? "[]",
-                        extra: statement.text(5) ?? "[]", lastBatchId: statement.int64(6))
+                        id: statement.int64(0) ?? 0, lastBatchId: statement.int64(6),
+                        sameAppliedOn: !mapsAppliedOn || statement.matches(3, values.slots[PreparedRow.Slots.appliedOn], in: values),
+                        sameExtra: prepared.extraText == nil || statement.matches(5, values.slots[PreparedRow.Slots.extra], in: values),
+                        samePreparedWarnings: statement.matches(4, text: prepared.findingsText))
                 } else {
                     let stage = Stage(rawValue: statement.text(2) ?? "") ?? .applied
                     if stage.isOpen { open.append((statement.text(1) ?? "", stage)) }
@@ -663,12 +676,20 @@ struct Importer {
         }
 
         let extraText = prepared.extraText
-        if let application = applicationInCohort {
+        if let application = applicationInCohort,
+            !(application.sameAppliedOn && application.sameExtra && application.samePreparedWarnings && open.isEmpty)
+        {
             let id = application.id
-            let storedAppliedOn = application.appliedOn
-            let storedWarnings = application.warnings
-            let storedExtra = application.extra
-            let appliedOn = mapping.fieldColumns[.appliedAt] != nil ? form.appliedOn.description : storedAppliedOn
+            let stored = statements.storedApplication
+            stored.reset()
+            stored.bind(1, id)
+            defer { stored.reset() }
+            guard try stored.step() else { throw DatabaseError(message: "application \(id) vanished during the import") }
+            let storedAppliedOn = stored.text(0) ?? ""
+            let storedWarnings = stored.text(1) ?? "[]"
+            let storedExtra = stored.text(2) ?? "[]"
+            stored.reset()
+            let appliedOn = mapsAppliedOn ? form.appliedOn.description : storedAppliedOn
             let extra = extraText ?? storedExtra
             if appliedOn != storedAppliedOn || warningText != storedWarnings || extra != storedExtra {
                 let lastBatch = application.lastBatchId
@@ -682,6 +703,8 @@ struct Importer {
                 try statements.updateApplication.execute(arguments: [appliedOn, warningText, extra, now, batchId, id])
                 changed = true
             }
+            if changed { updated += 1 } else { unchanged += 1 }
+        } else if applicationInCohort != nil {
             if changed { updated += 1 } else { unchanged += 1 }
         } else if existing == nil {
             try ensureCohort(form.cohort)

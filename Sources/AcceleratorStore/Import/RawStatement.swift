@@ -96,6 +96,16 @@ struct RawStatement {
         }
     }
 
+    /// Whether text column `column` holds exactly `text`'s bytes.
+    func matches(_ column: Int32, text: String) -> Bool {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT, let pointer = sqlite3_column_text(handle, column) else {
+            return false
+        }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        var text = text
+        return text.withUTF8 { bytes in bytes.count == count && (count == 0 || memcmp(pointer, bytes.baseAddress!, count) == 0) }
+    }
+
     /// Steps once: `true` when a row is available.
     func step() throws -> Bool {
         switch sqlite3_step(handle) {
