@@ -13,7 +13,10 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible, Codable
     /// hyphens not starting or ending with a hyphen, and a last label that is not only digits.
     /// Throws `ValueError.invalidEmail` otherwise.
     public init(_ text: String) throws(ValueError) {
-        guard let address = Self.checked(text.trimmedValue) else { throw .invalidEmail(text) }
+        let trimmed = text.trimmedValue
+        guard let address = Self.checked(trimmed, whole: trimmed.utf8.count == text.utf8.count ? text : nil) else {
+            throw .invalidEmail(text)
+        }
         self.text = address
     }
 
@@ -47,9 +50,11 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible, Codable
 
     private static let forbiddenInLocalPart: Set<Character> = ["<", ">", "(", ")", "[", "]", "\\", ",", ";", ":", "\""]
 
-    private static func checked(_ text: Substring) -> String? {
+    /// The address stored for `text`, or `nil` when it is not valid. `whole`: the string `text`
+    /// spans, if it spans all of it, returned as it is when nothing needs lowercasing (no copy).
+    private static func checked(_ text: Substring, whole: String? = nil) -> String? {
         guard text.utf8.count <= 254 else { return nil }
-        if let ascii = checkedASCII(text) { return ascii }
+        if let ascii = checkedASCII(text, whole: whole) { return ascii }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let local = parts[0], domain = parts[1].lowercased()
@@ -60,13 +65,13 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible, Codable
     /// The same check on bytes for a plain ASCII address (almost all of them), in one pass and
     /// without allocating; `nil` when the address is not plain ASCII or is not valid, so that the
     /// general check decides.
-    private static func checkedASCII(_ text: Substring) -> String? {
+    private static func checkedASCII(_ text: Substring, whole: String?) -> String? {
         let verdict = text.utf8.withContiguousStorageIfAvailable { bytes -> ASCIIVerdict in
             asciiVerdict(bytes)
         }
         switch verdict {
         case .valid(let at, let hasUppercaseDomain):
-            guard hasUppercaseDomain else { return String(text) }
+            guard hasUppercaseDomain else { return whole ?? String(text) }
             let count = text.utf8.count
             return text.utf8.withContiguousStorageIfAvailable { bytes in
                 String(unsafeUninitializedCapacity: count) { buffer in

@@ -79,11 +79,12 @@ extension String {
     /// itself (no copy) when its first and last characters are plainly not spaces (printable ASCII or
     /// accented Latin letters), as almost always.
     public var trimmedText: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        if Self.isPlainByte(first) || Self.isLatinLetterLead(first), Self.isPlainByte(last) || endsWithLatinLetter {
-            return self
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            let endsWithLatinLetter = last & 0xC0 == 0x80 && bytes.count >= 2 && Self.isLatinLetterLead(bytes[bytes.count - 2])
+            return (Self.isPlainByte(first) || Self.isLatinLetterLead(first)) && (Self.isPlainByte(last) || endsWithLatinLetter)
         }
-        return String(trimmedValue)
+        return plain == true ? self : String(trimmedValue)
     }
 
     /// A byte that cannot start or end white space: printable ASCII other than the space.
@@ -95,13 +96,6 @@ extension String {
     /// (é, ç, à…), which are never white space and never combine with what comes before.
     private static func isLatinLetterLead(_ byte: UInt8) -> Bool {
         byte >= 0xC3 && byte <= 0xC9
-    }
-
-    /// Whether the text ends with an accented Latin letter (a name or a sentence in French).
-    private var endsWithLatinLetter: Bool {
-        let bytes = utf8
-        guard bytes.count >= 2, let last = bytes.last, last & 0xC0 == 0x80 else { return false }
-        return Self.isLatinLetterLead(bytes[bytes.index(bytes.endIndex, offsetBy: -2)])
     }
 }
 

@@ -84,7 +84,7 @@ struct RowPreparer: Sendable {
         let form = row.form
         let isValid = row.diagnostics.isEmpty
         let nameKey = TextFolding.folded(form.name ?? "")
-        let emailKey = form.leadFounder?.email?.text.lowercased()
+        let emailKey = form.leadFounder?.email.map { Self.lowercased($0.text) }
         let extraText = hasExtraColumns ? JSONText.encode(pairs: row.extras) : nil
         var values = isValid
             ? PackedValues(capacity: cells.reduce(128) { $0 + $1.utf8.count }, slots: PreparedRow.Slots.count)
@@ -108,6 +108,17 @@ struct RowPreparer: Sendable {
                 ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
                 : [],
             values: values, extraText: extraText)
+    }
+}
+
+extension RowPreparer {
+    /// `text.lowercased()`, without a copy when it has no uppercase letter (an ASCII address,
+    /// nearly always written in lowercase).
+    static func lowercased(_ text: String) -> String {
+        let unchanged = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
+        }
+        return unchanged == true ? text : text.lowercased()
     }
 }
 

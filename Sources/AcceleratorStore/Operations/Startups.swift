@@ -243,6 +243,16 @@ enum JSONText {
     static func appendQuoted(_ string: String, to out: inout [UInt8]) {
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         out.append(quote)
+        var string = string
+        let plain = string.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
+            out.append(quote)
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case quote, backslash: out.append(backslash); out.append(byte)
