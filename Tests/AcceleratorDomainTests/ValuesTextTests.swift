@@ -48,6 +48,18 @@ struct ValuesTextTests {
         #expect(TextFolding.compact(text) == compact)
     }
 
+    @Test("Every letter from U+00C0 to U+017F folds as the general method folds it (the Latin fast path agrees)")
+    func latinFastPathAgrees() {
+        // Ŀ and ŀ decompose to L and a middle dot (a separator); composed, they fold to "l".
+        for value in UInt32(0xC0)...0x17F where value != 0x13F && value != 0x140 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "Ab \(Character(scalar))x, \(Character(scalar))"
+            // Decomposed, the text holds combining marks, which only the general method reads.
+            let decomposed = text.decomposedStringWithCompatibilityMapping
+            #expect(TextFolding.folded(text) == TextFolding.folded(decomposed), "U+\(String(value, radix: 16))")
+        }
+    }
+
     // MARK: - E-mail
 
     @Test("Bare addresses are accepted and their domain lowercased", arguments: [

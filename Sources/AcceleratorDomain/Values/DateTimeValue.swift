@@ -25,9 +25,49 @@ public struct DateTimeValue: Hashable, Sendable, CustomStringConvertible {
     /// month-first dates (`3/25/2026`, `3/25/2026 2:03:11 PM`) when `order` is `.monthFirst`.
     /// Two-digit years, impossible days such as `31/02/2026`, and anything else are refused.
     public static func parse(_ text: String, order: DateOrder = .dayFirst) throws(ValueError) -> DateTimeValue {
+        if let date = plainDate(text, order: order) { return DateTimeValue(date: date) }
         var scanner = DateScanner(text.trimmedValue)
         guard let value = scanner.scanDateTime(order: order) else { throw .invalidDate(text) }
         return value
+    }
+
+    private init(date: CalendarDate) {
+        self.date = date
+        secondsIntoDay = nil
+    }
+
+    /// A date of exactly ten ASCII bytes, `2026-03-25` or `25/03/2026` (any of `-` `/` `.`, the
+    /// same twice), read in place: nearly every date of a spreadsheet. `nil` for anything else,
+    /// which the scanner reads (and refuses when it must).
+    private static func plainDate(_ text: String, order: DateOrder) -> CalendarDate? {
+        let date = text.utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate? in
+            guard bytes.count == 10 else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<start + count {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit <= 9 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            func isSeparator(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".")
+            }
+            if isSeparator(bytes[4]), bytes[7] == bytes[4] {
+                guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+                return CalendarDate(year: year, month: month, day: day)
+            }
+            if isSeparator(bytes[2]), bytes[5] == bytes[2] {
+                guard let first = number(0, 2), let second = number(3, 2), let year = number(6, 4) else { return nil }
+                switch order {
+                case .dayFirst: return CalendarDate(year: year, month: second, day: first)
+                case .monthFirst: return CalendarDate(year: year, month: first, day: second)
+                }
+            }
+            return nil
+        }
+        return date ?? nil
     }
 
     /// The ISO date, followed by the time as `14:03:11` when there is one.

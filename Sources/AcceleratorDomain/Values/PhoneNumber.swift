@@ -49,6 +49,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible, Codable 
     private static let morocco: [UInt8] = [2, 1, 2]
 
     private static func e164(_ text: Substring) -> String? {
+        if let number = plainMoroccan(text) { return number }
         guard !text.isEmpty, let (digits, hasPlus) = asciiDigits(text) ?? digits(text) else { return nil }
         if hasPlus { return international(digits) }
         if digits.starts(with: [0, 0]) { return international(Array(digits.dropFirst(2))) }
@@ -56,6 +57,53 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible, Codable 
         if digits.count == 10, digits[0] == 0 { return moroccan(Array(digits.dropFirst())) }
         if digits.count == 9 { return moroccan(digits) }
         return nil
+    }
+
+    /// A Moroccan number as nearly every spreadsheet writes it (`06 12 34 56 78`, `0612345678`,
+    /// `612345678`, `+212 6 12 34 56 78`, with spaces, dots, dashes or slashes), read in place
+    /// without allocating; `nil` for anything else, which the general reading decides.
+    private static func plainMoroccan(_ text: Substring) -> String? {
+        let number = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.count <= 40 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits -> String? in
+                var count = 0
+                var hasPlus = false
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        digits[count] = byte
+                        count += 1
+                    case UInt8(ascii: "+"):
+                        guard !hasPlus, count == 0 else { return nil }
+                        hasPlus = true
+                    case 0x09...0x0D, 0x20, UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                        continue
+                    default:
+                        return nil
+                    }
+                }
+                let start: Int
+                if hasPlus {
+                    guard count == 12, digits[0] == UInt8(ascii: "2"), digits[1] == UInt8(ascii: "1"),
+                        digits[2] == UInt8(ascii: "2")
+                    else { return nil }
+                    start = 3
+                } else if count == 10, digits[0] == UInt8(ascii: "0") {
+                    start = 1
+                } else if count == 9 {
+                    start = 0
+                } else {
+                    return nil
+                }
+                guard (UInt8(ascii: "5")...UInt8(ascii: "8")).contains(digits[start]) else { return nil }
+                return String(unsafeUninitializedCapacity: 13) { output in
+                    for (index, byte) in "+212".utf8.enumerated() { output[index] = byte }
+                    for index in 0..<9 { output[4 + index] = digits[start + index] }
+                    return 13
+                }
+            }
+        }
+        return number ?? nil
     }
 
     /// The digits of a number written in ASCII without "(" (nearly every one), read byte by byte,

@@ -16,41 +16,57 @@ public enum TextFolding {
     /// The folding of text written in ASCII and the Latin-1 and Latin Extended-A letters (French,
     /// Spanish, …): each such letter folds alone, so its folding is looked up; `nil` for other text.
     private static func foldedLatin(_ text: String) -> String? {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                let lower = byte | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                if isLetter || (byte >= 0x30 && byte <= 0x39) {
-                    if pendingSpace, !output.isEmpty { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(isLetter ? lower : byte)
-                } else {
-                    pendingSpace = true
+        // Written in place: each letter's folding is at most twice its two bytes, each other byte
+        // gives at most one.
+        try? String(unsafeUninitializedCapacity: text.utf8.count * 2) { output in
+            var count = 0
+            var pendingSpace = false
+            func append(_ byte: UInt8) {
+                if pendingSpace, count > 0 {
+                    output[count] = 0x20
+                    count += 1
                 }
-            } else if value >= 0xC0 && value <= 0x17F {
-                let replacement = latinFoldings[Int(value - 0xC0)]
-                if replacement.isEmpty {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace, !output.isEmpty { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(contentsOf: replacement)
-                }
-            } else {
-                return nil
+                pendingSpace = false
+                output[count] = byte
+                count += 1
             }
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    let byte = UInt8(value)
+                    let lower = byte | 0x20
+                    let isLetter = lower >= 0x61 && lower <= 0x7A
+                    if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                        append(isLetter ? lower : byte)
+                    } else {
+                        pendingSpace = true
+                    }
+                } else if value >= 0xC0 && value <= 0x17F {
+                    guard let replacement = latinFoldings[Int(value - 0xC0)] else { throw NotLatin() }
+                    if replacement.isEmpty {
+                        pendingSpace = true
+                    } else {
+                        append(replacement[0])
+                        for byte in replacement.dropFirst() {
+                            output[count] = byte
+                            count += 1
+                        }
+                    }
+                } else {
+                    throw NotLatin()
+                }
+            }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
+    private struct NotLatin: Error {}
+
     /// The folding (UTF-8) of each letter from U+00C0 to U+017F, computed once by the general method.
-    private static let latinFoldings: [[UInt8]] = (UInt32(0xC0)...0x17F).map { value in
-        UnicodeScalar(value).map { Array(foldedByDecomposition(String($0)).utf8) } ?? []
+    /// `nil` for a folding longer than four bytes, which `foldedLatin` leaves to the general method.
+    private static let latinFoldings: [[UInt8]?] = (UInt32(0xC0)...0x17F).map { value in
+        let folding = UnicodeScalar(value).map { Array(foldedByDecomposition(String($0)).utf8) } ?? []
+        return folding.count <= 4 ? folding : nil
     }
 
     /// The general folding: compatibility decomposition, then marks dropped and separators collapsed.
@@ -85,23 +101,28 @@ public enum TextFolding {
     /// any other text. ASCII letters and digits are kept, lowercased; every other byte separates.
     private static func foldedASCII(_ text: String) -> String? {
         let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                let lower = byte | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                let isDigit = byte >= 0x30 && byte <= 0x39
-                if isLetter || isDigit {
-                    if pendingSpace, !output.isEmpty { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(isLetter ? lower : byte)
-                } else {
-                    pendingSpace = true
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // Written in place: the folding is never longer than the text (a short one needs no heap).
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    let lower = byte | 0x20
+                    let isLetter = lower >= 0x61 && lower <= 0x7A
+                    if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                        if pendingSpace, count > 0 {
+                            output[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        output[count] = isLetter ? lower : byte
+                        count += 1
+                    } else {
+                        pendingSpace = true
+                    }
                 }
+                return count
             }
-            return String(decoding: output, as: UTF8.self)
         }
         return result ?? nil
     }
