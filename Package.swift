@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(
             name: "AcceleratorStoreTests",
             dependencies: [
-                "AcceleratorStore", "AcceleratorDomain", "CSHA256", .product(name: "GRDB", package: "GRDB.swift"),
+                "AcceleratorStore", "AcceleratorDomain", "AcceleratorCSV", "CSHA256",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -165,6 +165,25 @@ public struct CSVReader: ~Copyable {
     /// record starts, or `nil` (with `fields` empty) after the last one. Errors are those of ``next()``.
     public mutating func nextRecord(into fields: inout [String]) throws(CSVError) -> Int? {
         fields.removeAll(keepingCapacity: true)
+        guard let (line, expected) = try scanNextRecord() else { return nil }
+        makeFields(into: &fields)
+        while fields.count < expected { fields.append("") }
+        return line
+    }
+
+    /// Reads the next record into `record` as UTF-8 bytes, without a `String` per field, and returns
+    /// the physical line where the record starts, or `nil` (with `record` empty) after the last
+    /// one. Errors are those of ``next()``. A Windows-1252 input is converted to UTF-8.
+    public mutating func nextRecord(into record: inout CSVRecordBytes) throws(CSVError) -> Int? {
+        record.removeAll()
+        guard let (line, expected) = try scanNextRecord() else { return nil }
+        makeFields(into: &record)
+        while record.count < expected { record.appendEmptyField() }
+        return line
+    }
+
+    /// Scans the next record into `spans`; returns its line and the number of fields it must have.
+    private mutating func scanNextRecord() throws(CSVError) -> (line: Int, fieldCount: Int)? {
         if isFinished { return nil }
         do {
             try Self.skipBlankLines(&input, line: &line)
@@ -209,9 +228,7 @@ public struct CSVReader: ~Copyable {
                 if spans.count > expected {
                     throw .tooManyFields(line: recordLine, expected: expected, found: spans.count)
                 }
-                makeFields(into: &fields)
-                while fields.count < expected { fields.append("") }
-                return recordLine
+                return (recordLine, expected)
             }
         }
     }
@@ -422,6 +439,23 @@ public struct CSVReader: ~Copyable {
                 fields.append(
                     Windows1252.string(
                         bytes + span.start, count: span.end - span.start, unescaping: span.needsUnescaping))
+            }
+        }
+    }
+
+    private func makeFields(into record: inout CSVRecordBytes) {
+        let bytes = UnsafePointer(input.base)
+        let size = spans.reduce(0) { $0 + $1.end - $1.start }
+        record.reserve(bytes: dialect.encoding == .utf8 ? size : size * 3, fields: max(spans.count, headerFieldCount ?? 0))
+        for span in spans {
+            let start = bytes + span.start
+            let count = span.end - span.start
+            switch dialect.encoding {
+            case .utf8:
+                record.appendField(UnsafeBufferPointer(start: start, count: count), unescaping: span.needsUnescaping)
+            case .windows1252:
+                var text = Windows1252.string(start, count: count, unescaping: span.needsUnescaping)
+                text.withUTF8 { record.appendField($0, unescaping: false) }
             }
         }
     }

@@ -24,6 +24,19 @@ struct ChunkBoundaryTests {
         }
     }
 
+    @Test("Records read as bytes are the records read as strings, at any chunk size", arguments: [1, 3, 7, 64 * 1024])
+    func bytesAgreeWithStrings(chunkSize: Int) {
+        let inputs = Self.trickyInputs + [
+            utf8("a,b,c\n\"x\"\"\"\"y\",\"\"\"\",\"q\"tail\"\"\n\"\",,\n"),
+            [0x41, 0x3B, 0x42, 0x0A, 0x22, 0xE9, 0x22, 0x22, 0x80, 0x22, 0x3B, 0x9C, 0x0A],
+        ]
+        for input in inputs {
+            let strings = readSteps(input, chunkSize: chunkSize, sniffWindow: 1)
+            let bytes = readSteps(input, chunkSize: chunkSize, sniffWindow: 1, asBytes: true)
+            #expect(bytes == strings, "chunk size \(chunkSize), input \(input)")
+        }
+    }
+
     @Test("A 1 MB quoted field spanning many chunks is read whole")
     func oneMegabyteFieldInChunks() throws {
         var value = String(repeating: "lorem ipsum, \"dolor\"\r\nsit amet ", count: 35_000)

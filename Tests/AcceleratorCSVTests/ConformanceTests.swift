@@ -29,6 +29,12 @@ struct ConformanceTests {
         let header = try #require(try reader.next()).fields
         var rows: [[String]] = []
         while let record = try reader.next() { rows.append(record.fields) }
+        // The same records read as bytes (as the import reads them).
+        var bytesReader = try CSVReader(path: csvPath)
+        var record = CSVRecordBytes()
+        var bytesRows: [[String]] = []
+        while try bytesReader.nextRecord(into: &record) != nil { bytesRows.append(record.strings) }
+        #expect(bytesRows == [header] + rows)
 
         #expect(rows.count == expected.count)
         for (row, object) in zip(rows, expected) {

@@ -41,7 +41,7 @@ enum ReadStep: Equatable {
 func readSteps(
     _ bytes: [UInt8], delimiter: UInt8? = nil, encoding: CSVEncoding? = nil,
     chunkSize: Int = CSVReader.defaultChunkSize, sniffWindow: Int = CSVReader.defaultSniffWindow,
-    maximumRecordSize: Int = CSVReader.defaultMaximumRecordSize, limit: Int = 100_000
+    maximumRecordSize: Int = CSVReader.defaultMaximumRecordSize, limit: Int = 100_000, asBytes: Bool = false
 ) -> [ReadStep] {
     var reader: CSVReader
     do {
@@ -54,8 +54,15 @@ func readSteps(
     var steps: [ReadStep] = []
     while steps.count < limit {
         do {
-            guard let record = try reader.next() else { break }
-            steps.append(.record(record.fields, line: record.line))
+            if asBytes {
+                // Through `nextRecord(into:)` with a `CSVRecordBytes`, made text afterwards.
+                var record = CSVRecordBytes()
+                guard let line = try reader.nextRecord(into: &record) else { break }
+                steps.append(.record(record.strings, line: line))
+            } else {
+                guard let record = try reader.next() else { break }
+                steps.append(.record(record.fields, line: record.line))
+            }
         } catch {
             steps.append(.failure(error))
         }

@@ -1,3 +1,4 @@
+import AcceleratorCSV
 import AcceleratorDomain
 @testable import AcceleratorStore
 import GRDB
@@ -52,19 +53,29 @@ struct PackedValuesTests {
         }
     }
 
-    @Test("a form packs one value per startup column, in the columns' order")
+    /// The packed startup columns of one row of `csv` (a header line, then the row).
+    static func packedStartup(_ csv: String) throws -> [String: DatabaseValue] {
+        var reader = try CSVReader(bytes: Array(csv.utf8))
+        let headers = try #require(try reader.next()).fields
+        var record = CSVRecordBytes()
+        let line = try #require(try reader.nextRecord(into: &record))
+        let rowReader = RowReader(
+            mapping: try HeaderMapping(headers: headers), dateOrder: .dayFirst, defaultCurrency: .mad,
+            defaultCohort: "2026-A", today: CalendarDate(year: 2026, month: 3, day: 1)!, leavingOut: RowReader.textFields)
+        let preparer = RowPreparer(rowReader: rowReader, rules: .defaults, hasExtraColumns: false, now: "2026-03-01T10:00:00Z")
+        let prepared = preparer.prepare(record, line: line)
+        #expect(prepared.row.diagnostics.isEmpty, "\(prepared.row.diagnostics)")
+        let values = prepared.values
+        #expect(values.slots.count == PreparedRow.Slots.count)
+        return Dictionary(uniqueKeysWithValues: StartupColumn.all.indices.map { (StartupColumn.all[$0].name, values.databaseValue($0)) })
+    }
+
+    @Test("a row packs one value per startup column, in the columns' order: parsed from the form, or as typed")
     func startupColumns() throws {
-        let form = ApplicationForm(
-            name: "Données Sécurité", legalName: "Données Sécurité SARL", ice: try ICE("001525874000088"), city: "Rabat",
-            region: "Rabat-Salé-Kénitra", country: try CountryCode("France"), sector: "fintech",
-            foundedOn: CalendarDate(year: 2022, month: 9, day: 12), phone: try PhoneNumber.parse("06 12 34 56 78"),
-            website: "https://ds.ma", productStage: "MVP", employees: 12,
-            monthlyRevenue: Money(minorUnits: 4_500_000, currency: .mad), fundingSought: Money(minorUnits: 150_000_050, currency: .usd),
-            description: "Vision", appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A")
-        var values = PackedValues(capacity: 0)
-        for column in StartupColumn.all { column.append(form, .defaults, &values) }
-        let packed = Dictionary(uniqueKeysWithValues: StartupColumn.all.indices.map { (StartupColumn.all[$0].name, values.databaseValue($0)) })
-        #expect(values.slots.count == StartupColumn.all.count)
+        let packed = try Self.packedStartup("""
+            name,legal_name,ice,city,region,country,sector,founded_on,founder,email,phone,website,product_stage,employees,monthly_revenue,funding_sought,description
+            Données Sécurité,Données Sécurité SARL,001525874000088,Rabat,Rabat-Salé-Kénitra,France,fintech,12/09/2022,Salma Bennani,salma@ds.ma,06 12 34 56 78,https://ds.ma,MVP,12,"45 000,00","1 500 000,50 USD",Vision
+            """)
         let expected: [String: DatabaseValue] = [
             "name": "Données Sécurité".databaseValue, "legal_name": "Données Sécurité SARL".databaseValue,
             "ice": "001525874000088".databaseValue, "city": "Rabat".databaseValue, "region": "Rabat-Salé-Kénitra".databaseValue,
@@ -75,12 +86,22 @@ struct PackedValuesTests {
             "funding_sought_currency": "USD".databaseValue, "description": "Vision".databaseValue,
         ]
         #expect(packed == expected)
+    }
 
-        var empty = PackedValues(capacity: 0)
-        let blank = ApplicationForm(appliedOn: CalendarDate(year: 2026, month: 2, day: 15)!, cohort: "2026-A")
-        for column in StartupColumn.all { column.append(blank, .defaults, &empty) }
-        let kept = StartupColumn.all.indices.filter { empty.databaseValue($0) != .null }.map { StartupColumn.all[$0].name }
-        #expect(kept == ["name", "city", "country"])
-        #expect(empty.databaseValue(5) == "MA".databaseValue)
+    @Test("cells taken as typed are trimmed, lose the formula guard and are NULL when empty, as the form's texts")
+    func cellsAsTyped() throws {
+        let packed = try Self.packedStartup("""
+            name,city,sector,founder,email,legal_name,region,website,product_stage,description
+            Atlas,Rabat,AI,Salma Bennani,salma@atlas.ma,,"  Fès-Meknès\u{00A0}",'=HYPERLINK(x),Élan ,"\nVision
+            sur deux lignes\u{FEFF} "
+            """)
+        #expect(packed["legal_name"] == .null)
+        #expect(packed["region"] == "Fès-Meknès".databaseValue)
+        #expect(packed["website"] == "=HYPERLINK(x)".databaseValue)
+        #expect(packed["product_stage"] == "Élan".databaseValue)
+        #expect(packed["description"] == "Vision\nsur deux lignes".databaseValue)
+        // A file without these columns packs NULL for each.
+        let bare = try Self.packedStartup("name,city,sector,founder,email\nAtlas,Rabat,AI,Salma Bennani,salma@atlas.ma\n")
+        for name in ["legal_name", "region", "website", "product_stage", "description"] { #expect(bare[name] == .null, "\(name)") }
     }
 }

@@ -35,6 +35,19 @@ public struct ImportDiagnostic: Sendable, Equatable, Codable, CustomStringConver
     }
 }
 
+/// The cells of a spreadsheet row as `RowReader` reads them: by index, as text, each made only
+/// when read.
+public protocol RowCells {
+    /// The number of cells.
+    var count: Int { get }
+    /// Cell `index` (below `count`) as text.
+    func text(at index: Int) -> String
+}
+
+extension Array: RowCells where Element == String {
+    public func text(at index: Int) -> String { self[index] }
+}
+
 /// Turns the cells of one spreadsheet row into an application form, collecting every problem.
 public struct RowReader: Sendable {
     /// The file's column mapping.
@@ -49,15 +62,32 @@ public struct RowReader: Sendable {
     public let today: CalendarDate
     /// `mapping.fieldColumns` by `ApplicationField.ordinal`: read for every value of every row.
     private let columnOfField: [Int?]
+    /// By `ApplicationField.ordinal`: the text fields left out of the form (see `init`).
+    private let isLeftOut: [Bool]
 
-    /// Creates a reader.
-    public init(mapping: HeaderMapping, dateOrder: DateOrder, defaultCurrency: CurrencyCode, defaultCohort: String?, today: CalendarDate) {
+    /// Creates a reader. `leavingOut`: text fields that no check reads (such as the description),
+    /// which the caller takes from the cells itself; the form leaves them `nil`.
+    public init(
+        mapping: HeaderMapping, dateOrder: DateOrder, defaultCurrency: CurrencyCode, defaultCohort: String?,
+        today: CalendarDate, leavingOut: [ApplicationField] = []
+    ) {
         self.mapping = mapping
         self.dateOrder = dateOrder
         self.defaultCurrency = defaultCurrency
         self.defaultCohort = defaultCohort
         self.today = today
         columnOfField = ApplicationField.allCases.map { mapping.fieldColumns[$0] }
+        isLeftOut = ApplicationField.allCases.map { field in
+            leavingOut.contains(field) && Self.textFields.contains(field)
+        }
+    }
+
+    /// The fields kept as typed (no parsing), which `leavingOut` may name.
+    public static let textFields: [ApplicationField] = [.legalName, .region, .website, .productStage, .description]
+
+    /// The column of `field`, when the file has one.
+    public func column(of field: ApplicationField) -> Int? {
+        columnOfField[field.ordinal]
     }
 
     /// A row read: the form, its extra attributes, and its problems.
@@ -71,13 +101,13 @@ public struct RowReader: Sendable {
     }
 
     /// Reads one record's cells.
-    public func read(_ cells: [String], line: Int) -> Row {
+    public func read(_ cells: some RowCells, line: Int) -> Row {
         var diagnostics: [ImportDiagnostic] = []
         var extras: [(String, String)] = []
 
         func text(_ field: ApplicationField) -> String? {
-            guard let index = columnOfField[field.ordinal], index < cells.count else { return nil }
-            let value = FormulaGuard.unneutralised(cells[index]).trimmedText
+            guard !isLeftOut[field.ordinal], let index = columnOfField[field.ordinal], index < cells.count else { return nil }
+            let value = FormulaGuard.unneutralised(cells.text(at: index)).trimmedText
             return value.isEmpty ? nil : value
         }
         func parse<T>(_ field: ApplicationField, _ parser: (String) throws(ValueError) -> T) -> T? {
@@ -95,7 +125,7 @@ public struct RowReader: Sendable {
 
         for (index, column) in mapping.columns.enumerated() {
             if case .extra(let header) = column, index < cells.count {
-                let value = FormulaGuard.unneutralised(cells[index])
+                let value = FormulaGuard.unneutralised(cells.text(at: index))
                 if !value.trimmedText.isEmpty { extras.append((header, value)) }
             }
         }
@@ -142,9 +172,9 @@ public struct RowReader: Sendable {
     }
 
     /// A finding of the eligibility check, placed in the row's column for that field.
-    public func diagnostic(for issue: EligibilityIssue, line: Int, cells: [String]) -> ImportDiagnostic {
+    public func diagnostic(for issue: EligibilityIssue, line: Int, cells: some RowCells) -> ImportDiagnostic {
         let index = mapping.fieldColumns[issue.field]
-        let value = index.flatMap { $0 < cells.count ? cells[$0] : nil }
+        let value = index.flatMap { $0 < cells.count ? cells.text(at: $0) : nil }
         return ImportDiagnostic(
             line: line, column: index.map { $0 + 1 }, header: index.map { mapping.headers[$0] },
             value: value?.isEmpty == true ? nil : value, message: issue.description, severity: issue.severity)

@@ -313,9 +313,11 @@ struct Importer {
         } else if mapping.fieldColumns[.cohort] == nil {
             throw ImportError.noCohort(path: request.path)
         }
+        // The plain text fields (the description above all) are packed from the records' bytes
+        // rather than made strings for the form: no check reads them.
         rowReader = RowReader(
             mapping: mapping, dateOrder: rules.dateOrder, defaultCurrency: rules.defaultCurrency,
-            defaultCohort: defaultCohort, today: request.today)
+            defaultCohort: defaultCohort, today: request.today, leavingOut: RowReader.textFields)
         startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
@@ -599,7 +601,7 @@ struct Importer {
 
     mutating func importRow(_ prepared: PreparedRow, rejects: inout RejectsWriter?) throws {
         let line = prepared.line
-        let cells = prepared.cells
+        let cells = prepared.record
         let row = prepared.row
         let form = row.form
         let valueErrors = row.diagnostics
@@ -610,7 +612,7 @@ struct Importer {
             let others = Eligibility.check(form, rules: rules, today: request.today)
                 .map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
                 .filter { $0.severity == .error && !failedFields.contains($0.column ?? -1) }
-            try reject(valueErrors + others, cells: cells, rejects: &rejects)
+            try reject(valueErrors + others, cells: cells.strings, rejects: &rejects)
             return
         }
         let found = try findStartup(form, prepared)
@@ -647,7 +649,7 @@ struct Importer {
             let rowErrors = findings.filter { $0.severity == .error }
             guard rowErrors.isEmpty else {
                 found?.positioned?.reset()
-                try reject(rowErrors, cells: cells, rejects: &rejects)
+                try reject(rowErrors, cells: cells.strings, rejects: &rejects)
                 return
             }
             warnings = findings
@@ -986,26 +988,40 @@ struct Importer {
     }
 }
 
-/// A startup column an import can set, the field it comes from, and how its value is packed.
+/// A startup column an import can set, the field it comes from, and how its value is packed: from
+/// the form, or (`append` is `nil`) as typed in the cell, for the plain text fields that the form
+/// leaves out (`RowReader.textFields`).
 struct StartupColumn: Sendable {
     let name: String
     let field: ApplicationField
-    let append: @Sendable (ApplicationForm, ProgramRules, inout PackedValues) -> Void
+    let append: (@Sendable (ApplicationForm, ProgramRules, inout PackedValues) -> Void)?
+
+    init(name: String, field: ApplicationField, append: (@Sendable (ApplicationForm, ProgramRules, inout PackedValues) -> Void)?) {
+        self.name = name
+        self.field = field
+        self.append = append
+    }
+
+    /// A column packed as typed in its cell.
+    init(cell name: String, field: ApplicationField) {
+        precondition(RowReader.textFields.contains(field), "\(field) is not read as typed")
+        self.init(name: name, field: field, append: nil)
+    }
 
     static let all: [StartupColumn] = [
         StartupColumn(name: "name", field: .name) { form, _, values in values.append(form.name ?? "") },
-        StartupColumn(name: "legal_name", field: .legalName) { form, _, values in values.append(form.legalName) },
+        StartupColumn(cell: "legal_name", field: .legalName),
         StartupColumn(name: "ice", field: .ice) { form, _, values in values.append(form.ice?.digits) },
         StartupColumn(name: "city", field: .city) { form, _, values in values.append(form.city ?? "") },
-        StartupColumn(name: "region", field: .region) { form, _, values in values.append(form.region) },
+        StartupColumn(cell: "region", field: .region),
         StartupColumn(name: "country", field: .country) { form, _, values in values.append((form.country ?? .morocco).code) },
         StartupColumn(name: "sector", field: .sector) { form, rules, values in
             values.append(form.sector.map { rules.canonicalSector($0) ?? $0 })
         },
         StartupColumn(name: "founded_on", field: .foundedOn) { form, _, values in values.append(form.foundedOn?.description) },
         StartupColumn(name: "phone", field: .phone) { form, _, values in values.append(form.phone?.e164) },
-        StartupColumn(name: "website", field: .website) { form, _, values in values.append(form.website) },
-        StartupColumn(name: "product_stage", field: .productStage) { form, _, values in values.append(form.productStage) },
+        StartupColumn(cell: "website", field: .website),
+        StartupColumn(cell: "product_stage", field: .productStage),
         StartupColumn(name: "employees", field: .employees) { form, _, values in values.append(form.employees.map(Int64.init)) },
         StartupColumn(name: "monthly_revenue_minor", field: .monthlyRevenue) { form, _, values in
             values.append(form.monthlyRevenue?.minorUnits)
@@ -1019,6 +1035,6 @@ struct StartupColumn: Sendable {
         StartupColumn(name: "funding_sought_currency", field: .fundingSought) { form, _, values in
             values.append(form.fundingSought?.currency.code)
         },
-        StartupColumn(name: "description", field: .description) { form, _, values in values.append(form.description) },
+        StartupColumn(cell: "description", field: .description),
     ]
 }

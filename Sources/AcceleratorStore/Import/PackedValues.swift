@@ -1,3 +1,5 @@
+import AcceleratorCSV
+import AcceleratorDomain
 import GRDB
 
 /// Values to bind, packed for the SQLite C API: their UTF-8 bytes in one buffer, bound in place
@@ -29,6 +31,38 @@ struct PackedValues: Sendable {
         slots.append(.text(start: start, count: bytes.count - start))
     }
 
+    /// Appends cell `index` of `record` (`nil`: the file has no such column) as `RowReader` reads a
+    /// text: the spreadsheet's formula guard removed, trimmed, `NULL` when empty. Its bytes are
+    /// copied as they are when its first and last characters plainly need neither (nearly always).
+    mutating func appendCell(_ record: CSVRecordBytes, _ index: Int?) {
+        guard let index, index < record.count else {
+            slots.append(.null)
+            return
+        }
+        let range = record.range(of: index)
+        let isPlain = record.bytes.withUnsafeBufferPointer { all in
+            let cell = UnsafeBufferPointer(rebasing: all[range])
+            guard let first = cell.first, let last = cell.last else { return true }
+            // Printable ASCII other than the space and the guard's apostrophe, or an accented Latin letter.
+            let isLatinLead = { (byte: UInt8) -> Bool in byte >= 0xC3 && byte <= 0xC9 }
+            let startsPlain: Bool = (first > 0x20 && first < 0x7F && first != 0x27) || isLatinLead(first)
+            let endsWithLatin: Bool = last & 0xC0 == 0x80 && cell.count >= 2 && isLatinLead(cell[cell.count - 2])
+            let endsPlain: Bool = (last > 0x20 && last < 0x7F) || endsWithLatin
+            if startsPlain && endsPlain {
+                let start = bytes.count
+                bytes.append(contentsOf: cell)
+                slots.append(.text(start: start, count: cell.count))
+            }
+            return startsPlain && endsPlain
+        }
+        if range.isEmpty {
+            slots.append(.null)
+        } else if !isPlain {
+            let text = FormulaGuard.unneutralised(record.string(index)).trimmedText
+            append(text.isEmpty ? nil : text)
+        }
+    }
+
     mutating func append(_ number: Int64?) {
         slots.append(number.map { .integer($0) } ?? .null)
     }
@@ -53,4 +87,9 @@ extension PackedValues {
             return try withUnsafePointer(to: zero) { try body($0) }
         }
     }
+}
+
+/// The import reads its records' cells as text only where a check needs them.
+extension CSVRecordBytes: RowCells {
+    public func text(at index: Int) -> String { string(index) }
 }

@@ -8,7 +8,9 @@ import GRDB
 /// is left to the writer. A class, so that handing it over costs one reference, not one per field.
 final class PreparedRow: Sendable {
     let line: Int
-    let cells: [String]
+    /// The record's cells, as read (made text only when a problem must quote them).
+    let record: CSVRecordBytes
+    var cells: [String] { record.strings }
     /// The form, its extra attributes, and every problem of its values (the cohort code included).
     let row: RowReader.Row
     /// The hashes of the ICE and of the identity without an ICE (the folded name and the lowercased
@@ -26,11 +28,11 @@ final class PreparedRow: Sendable {
     let extraText: String?
 
     init(
-        line: Int, cells: [String], row: RowReader.Row, iceHash: UInt64?, identityHash: UInt64?,
+        line: Int, record: CSVRecordBytes, row: RowReader.Row, iceHash: UInt64?, identityHash: UInt64?,
         findings: [ImportDiagnostic], values: PackedValues, extraText: String?
     ) {
         self.line = line
-        self.cells = cells
+        self.record = record
         self.row = row
         self.iceHash = iceHash
         self.identityHash = identityHash
@@ -67,8 +69,8 @@ struct RowPreparer: Sendable {
     /// The import's time, written with every row.
     let now: String
 
-    func prepare(_ cells: [String], line: Int) -> PreparedRow {
-        var row = rowReader.read(cells, line: line)
+    func prepare(_ record: CSVRecordBytes, line: Int) -> PreparedRow {
+        var row = rowReader.read(record, line: line)
         let cohort = row.form.cohort
         if !cohort.isEmpty, cohort != rowReader.defaultCohort {
             do {
@@ -87,10 +89,16 @@ struct RowPreparer: Sendable {
         let emailKey = form.leadFounder?.email.map { Self.lowercased($0.text) }
         let extraText = hasExtraColumns ? JSONText.encode(pairs: row.extras) : nil
         var values = isValid
-            ? PackedValues(capacity: cells.reduce(128) { $0 + $1.utf8.count }, slots: PreparedRow.Slots.count)
+            ? PackedValues(capacity: record.bytes.count + 128, slots: PreparedRow.Slots.count)
             : PackedValues(capacity: 0)
         if isValid {
-            for column in StartupColumn.all { column.append(form, rules, &values) }
+            for column in StartupColumn.all {
+                if let append = column.append {
+                    append(form, rules, &values)
+                } else {
+                    values.appendCell(record, rowReader.column(of: column.field))
+                }
+            }
             values.append(nameKey)
             values.append(emailKey)
             values.append(form.leadFounder?.fullName ?? "")
@@ -101,11 +109,11 @@ struct RowPreparer: Sendable {
             values.append(now)
         }
         return PreparedRow(
-            line: line, cells: cells, row: row,
+            line: line, record: record, row: row,
             iceHash: form.ice.map { KeyFilter.hash($0.digits) },
             identityHash: form.name != nil ? emailKey.map { KeyFilter.hash(nameKey, $0) } : nil,
             findings: isValid
-                ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
+                ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: record) }
                 : [],
             values: values, extraText: extraText)
     }
@@ -224,23 +232,20 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     private func produce(_ preparer: RowPreparer, cellSizeLimit: Int) {
-        var cells: [String] = []
+        var record = CSVRecordBytes()
         var batch = Batch()
         var batchStart = reader.bytesConsumed
         while true {
             var ended = false
-            // A fresh array for each record: the last one went away with its row. (Reusing it would
-            // copy it at every record, with a capacity that creeps up as the copies round up.)
-            cells = []
-            cells.reserveCapacity(preparer.rowReader.mapping.columns.count)
             do {
-                if let line = try reader.nextRecord(into: &cells) {
-                    if let index = cells.firstIndex(where: { $0.utf8.count > cellSizeLimit }) {
+                // The reader gives each record fresh storage: the last one went away with its row.
+                if let line = try reader.nextRecord(into: &record) {
+                    if let index = (0..<record.count).first(where: { record.byteCount(of: $0) > cellSizeLimit }) {
                         let error = CSVError.fieldTooLarge(
-                            line: line, field: index + 1, size: cells[index].utf8.count, limit: cellSizeLimit)
-                        batch.items.append(.oversized(error, line: line, field: index + 1, cells: cells))
+                            line: line, field: index + 1, size: record.byteCount(of: index), limit: cellSizeLimit)
+                        batch.items.append(.oversized(error, line: line, field: index + 1, cells: record.strings))
                     } else {
-                        batch.items.append(.row(preparer.prepare(cells, line: line)))
+                        batch.items.append(.row(preparer.prepare(record, line: line)))
                     }
                 } else {
                     ended = true
