@@ -445,19 +445,57 @@ public struct CSVReader: ~Copyable {
 
     private func makeFields(into record: inout CSVRecordBytes) {
         let bytes = UnsafePointer(input.base)
-        let size = spans.reduce(0) { $0 + $1.end - $1.start }
-        record.reserve(bytes: dialect.encoding == .utf8 ? size : size * 3, fields: max(spans.count, headerFieldCount ?? 0))
-        for span in spans {
-            let start = bytes + span.start
-            let count = span.end - span.start
-            switch dialect.encoding {
-            case .utf8:
-                record.appendField(UnsafeBufferPointer(start: start, count: count), unescaping: span.needsUnescaping)
-            case .windows1252:
-                var text = Windows1252.string(start, count: count, unescaping: span.needsUnescaping)
-                text.withUTF8 { record.appendField($0, unescaping: false) }
+        switch dialect.encoding {
+        case .utf8:
+            // One buffer of the record's size, the fields copied (and unescaped) straight into it.
+            let size = spans.reduce(0) { $0 + $1.end - $1.start }
+            var ends: [Int] = []
+            ends.reserveCapacity(max(spans.count, headerFieldCount ?? 0))
+            let fields = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
+                var written = 0
+                for span in spans {
+                    let start = bytes + span.start
+                    let length = span.end - span.start
+                    if span.needsUnescaping {
+                        written += Self.unescape(start, count: length, into: buffer.baseAddress! + written)
+                    } else {
+                        (buffer.baseAddress! + written).update(from: start, count: length)
+                        written += length
+                    }
+                    ends.append(written)
+                }
+                count = written
+            }
+            record = CSVRecordBytes(bytes: fields, ends: ends)
+        case .windows1252:
+            for span in spans {
+                var text = Windows1252.string(bytes + span.start, count: span.end - span.start, unescaping: span.needsUnescaping)
+                text.withUTF8 { record.appendField($0) }
             }
         }
+    }
+
+    /// Copies a quoted field from just after its opening quote to `output` as ``unescapedUTF8(_:count:)``
+    /// reads it; returns the number of bytes written (at most `count`).
+    static func unescape(_ start: UnsafePointer<UInt8>, count: Int, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        var inQuotes = true
+        var i = 0
+        while i < count {
+            let byte = start[i]
+            i &+= 1
+            if inQuotes && byte == ASCII.quote {
+                if i < count && start[i] == ASCII.quote {
+                    i &+= 1
+                } else {
+                    inQuotes = false
+                    continue
+                }
+            }
+            output[written] = byte
+            written &+= 1
+        }
+        return written
     }
 
     /// The value of a quoted field from just after its opening quote: `""` becomes `"`, the closing
@@ -465,24 +503,7 @@ public struct CSVReader: ~Copyable {
     static func unescapedUTF8(_ start: UnsafePointer<UInt8>, count: Int) -> String {
         if count == 0 { return "" }
         return String(unsafeUninitializedCapacity: count) { output in
-            var written = 0
-            var inQuotes = true
-            var i = 0
-            while i < count {
-                let byte = start[i]
-                i &+= 1
-                if inQuotes && byte == ASCII.quote {
-                    if i < count && start[i] == ASCII.quote {
-                        i &+= 1
-                    } else {
-                        inQuotes = false
-                        continue
-                    }
-                }
-                output[written] = byte
-                written &+= 1
-            }
-            return written
+            unescape(start, count: count, into: output.baseAddress!)
         }
     }
 

@@ -34,48 +34,23 @@ public struct CSVRecordBytes: Sendable {
         (0..<count).map(string)
     }
 
+    init(bytes: [UInt8], ends: [Int]) {
+        self.bytes = bytes
+        self.ends = ends
+    }
+
     mutating func removeAll() {
         bytes = []
         ends = []
-    }
-
-    mutating func reserve(bytes byteCount: Int, fields: Int) {
-        bytes.reserveCapacity(byteCount)
-        ends.reserveCapacity(fields)
     }
 
     mutating func appendEmptyField() {
         ends.append(bytes.count)
     }
 
-    /// Appends a field; `unescaping`: the bytes start just after an opening quote and still hold
-    /// doubled quotes and the closing quote (see `CSVReader.unescapedUTF8`).
-    mutating func appendField(_ field: UnsafeBufferPointer<UInt8>, unescaping: Bool) {
-        guard unescaping else {
-            bytes.append(contentsOf: field)
-            ends.append(bytes.count)
-            return
-        }
-        // Runs between quotes are copied whole: a doubled quote gives one, the closing quote none,
-        // and whatever follows the closing quote is kept as it is.
-        var runStart = 0
-        var index = 0
-        while index < field.count {
-            guard field[index] == ASCII.quote else {
-                index += 1
-                continue
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[runStart..<index]))
-            if index + 1 < field.count && field[index + 1] == ASCII.quote {
-                bytes.append(ASCII.quote)
-                index += 2
-                runStart = index
-            } else {
-                runStart = index + 1
-                index = field.count
-            }
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[min(runStart, field.count)...]))
+    /// Appends a field's bytes.
+    mutating func appendField(_ field: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: field)
         ends.append(bytes.count)
     }
 }
