@@ -64,6 +64,8 @@ public struct RowReader: Sendable {
     private let columnOfField: [Int?]
     /// By `ApplicationField.ordinal`: the text fields left out of the form (see `init`).
     private let isLeftOut: [Bool]
+    /// The columns kept as extra attributes, with their headers (read for every row).
+    private let extraColumns: [(index: Int, header: String)]
 
     /// Creates a reader. `leavingOut`: text fields that no check reads (such as the description),
     /// which the caller takes from the cells itself; the form leaves them `nil`.
@@ -77,6 +79,9 @@ public struct RowReader: Sendable {
         self.defaultCohort = defaultCohort
         self.today = today
         columnOfField = ApplicationField.allCases.map { mapping.fieldColumns[$0] }
+        extraColumns = mapping.columns.enumerated().compactMap { index, column in
+            if case .extra(let header) = column { (index, header) } else { nil }
+        }
         isLeftOut = ApplicationField.allCases.map { field in
             leavingOut.contains(field) && Self.textFields.contains(field)
         }
@@ -123,11 +128,9 @@ public struct RowReader: Sendable {
             }
         }
 
-        for (index, column) in mapping.columns.enumerated() {
-            if case .extra(let header) = column, index < cells.count {
-                let value = FormulaGuard.unneutralised(cells.text(at: index))
-                if !value.trimmedText.isEmpty { extras.append((header, value)) }
-            }
+        for (index, header) in extraColumns where index < cells.count {
+            let value = FormulaGuard.unneutralised(cells.text(at: index))
+            if !value.trimmedText.isEmpty { extras.append((header, value)) }
         }
 
         let order = dateOrder
@@ -142,7 +145,8 @@ public struct RowReader: Sendable {
         let sought = parse(.fundingSought) { text throws(ValueError) in try Money.parse(text, defaultCurrency: currency) }
         var employees: Int?
         if let value = text(.employees) {
-            let digits = value.filter { !$0.isWhitespace }
+            // Plain ASCII digits (nearly always) are read as they are; else white space is dropped.
+            let digits = value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? value : value.filter { !$0.isWhitespace }
             if let count = Int(digits), count >= 0 {
                 employees = count
             } else {
