@@ -187,7 +187,6 @@ struct Importer {
     /// Columns of the original file kept in a rejects file (not its own `line`/`error`).
     let keptColumns: [Int]
 
-    /// An application of the row's startup in the row's cohort, as stored.
     /// The row's application in its cohort, as stored: compared in place with what the row would
     /// write (a file imported again writes nothing), its texts read only when they differ.
     struct StoredApplication {

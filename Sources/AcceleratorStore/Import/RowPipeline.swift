@@ -10,7 +10,6 @@ final class PreparedRow: Sendable {
     let line: Int
     /// The record's cells, as read (made text only when a problem must quote them).
     let record: CSVRecordBytes
-    var cells: [String] { record.strings }
     /// The form, its extra attributes, and every problem of its values (the cohort code included).
     let row: RowReader.Row
     /// The hashes of the ICE and of the identity without an ICE (the folded name and the lowercased
