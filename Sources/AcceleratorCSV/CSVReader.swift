@@ -479,7 +479,21 @@ public struct CSVReader: ~Copyable {
     /// reads it; returns the number of bytes written (at most `count`).
     static func unescape(_ start: UnsafePointer<UInt8>, count: Int, into output: UnsafeMutablePointer<UInt8>) -> Int {
         var written = 0
-        var inQuotes = true
+        forEachValueByte(start, count: count, unescaping: true) { byte in
+            output[written] = byte
+            written &+= 1
+        }
+        return written
+    }
+
+    /// Calls `body` with each byte of a field's value, in order. When `unescaping`, the bytes are the
+    /// inside of a quoted field from just after its opening quote: `""` stands for `"`, and the first
+    /// lone quote closes the quoted part (bytes after it are kept literally).
+    @inline(__always)
+    static func forEachValueByte(
+        _ start: UnsafePointer<UInt8>, count: Int, unescaping: Bool, _ body: (UInt8) -> Void
+    ) {
+        var inQuotes = unescaping
         var i = 0
         while i < count {
             let byte = start[i]
@@ -492,10 +506,8 @@ public struct CSVReader: ~Copyable {
                     continue
                 }
             }
-            output[written] = byte
-            written &+= 1
+            body(byte)
         }
-        return written
     }
 
     /// The value of a quoted field from just after its opening quote: `""` becomes `"`, the closing

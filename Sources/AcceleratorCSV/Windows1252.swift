@@ -20,23 +20,11 @@ enum Windows1252 {
         return highControls.withUnsafeBufferPointer { table in
             String(unsafeUninitializedCapacity: count &* 3) { output in
                 var written = 0
-                var inQuotes = unescaping
-                var i = 0
-                while i < count {
-                    let byte = start[i]
-                    i &+= 1
-                    if inQuotes && byte == ASCII.quote {
-                        if i < count && start[i] == ASCII.quote {
-                            i &+= 1
-                        } else {
-                            inQuotes = false
-                            continue
-                        }
-                    }
+                CSVReader.forEachValueByte(start, count: count, unescaping: unescaping) { byte in
                     if byte < 0x80 {
                         output[written] = byte
                         written &+= 1
-                        continue
+                        return
                     }
                     let scalar: UInt16 = byte < 0xA0 ? table[Int(byte &- 0x80)] : UInt16(byte)
                     if scalar < 0x800 {

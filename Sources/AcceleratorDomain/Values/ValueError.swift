@@ -79,21 +79,27 @@ extension String {
     /// itself (no copy) when its first and last characters are plainly not spaces (printable ASCII or
     /// accented Latin letters), as almost always.
     public var trimmedText: String {
-        let plain = utf8.withContiguousStorageIfAvailable { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            let endsWithLatinLetter = last & 0xC0 == 0x80 && bytes.count >= 2 && Self.isLatinLetterLead(bytes[bytes.count - 2])
-            return (Self.isPlainByte(first) || Self.isLatinLetterLead(first)) && (Self.isPlainByte(last) || endsWithLatinLetter)
-        }
-        return plain == true ? self : String(trimmedValue)
+        utf8.withContiguousStorageIfAvailable(TextEdges.arePlain) == true ? self : String(trimmedValue)
+    }
+}
+
+/// The quick test that spares trimming nearly every value.
+public enum TextEdges {
+    /// Whether text of these UTF-8 bytes plainly has no white space at either end: its first and last
+    /// characters are printable ASCII other than the space, or accented Latin letters (U+00C0 to
+    /// U+027F: é, ç, à…, never white space and never combining with what comes before). Empty text
+    /// counts as plain. `false` says nothing: the text must be trimmed character by character.
+    public static func arePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        let endsWithLatinLetter = last & 0xC0 == 0x80 && bytes.count >= 2 && isLatinLetterLead(bytes[bytes.count - 2])
+        return (isPlainByte(first) || isLatinLetterLead(first)) && (isPlainByte(last) || endsWithLatinLetter)
     }
 
-    /// A byte that cannot start or end white space: printable ASCII other than the space.
     private static func isPlainByte(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte < 0x7F
     }
 
-    /// The first byte of a two-byte character from U+00C0 to U+027F: the accented Latin letters
-    /// (é, ç, à…), which are never white space and never combine with what comes before.
+    /// The first byte of a two-byte character from U+00C0 to U+027F.
     private static func isLatinLetterLead(_ byte: UInt8) -> Bool {
         byte >= 0xC3 && byte <= 0xC9
     }
@@ -101,11 +107,9 @@ extension String {
 
 extension String {
     /// The text without the white space, no-break spaces and byte order marks around it; the whole
-    /// text, without looking at its characters, when its first and last bytes are printable ASCII.
+    /// text, without looking at its characters, when its edges are plain (`TextEdges`).
     var trimmedValue: Substring {
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return self[...]
-        }
+        if utf8.withContiguousStorageIfAvailable(TextEdges.arePlain) == true { return self[...] }
         return self[...].trimmedValue
     }
 }

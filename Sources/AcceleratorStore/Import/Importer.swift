@@ -77,10 +77,6 @@ extension AppDatabase {
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Importer.cacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-                // Statement journals, if any, in memory: in a temporary file they cost 1.6 GB of writes
-                // for 150k rows when the many-row inserts needed them.
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
-                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 let journal = try ImportJournal.begin(db)
                 // The foreign keys are checked once, for the rows the import added, at its end
                 // (`Importer.checkReferences`), rather than row by row.

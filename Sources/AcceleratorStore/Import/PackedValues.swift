@@ -35,29 +35,20 @@ struct PackedValues: Sendable {
     /// text: the spreadsheet's formula guard removed, trimmed, `NULL` when empty. Its bytes are
     /// copied as they are when its first and last characters plainly need neither (nearly always).
     mutating func appendCell(_ record: CSVRecordBytes, _ index: Int?) {
-        guard let index, index < record.count else {
+        guard let index, index < record.count, !record.range(of: index).isEmpty else {
             slots.append(.null)
             return
         }
         let range = record.range(of: index)
-        let isPlain = record.bytes.withUnsafeBufferPointer { all in
+        let asTyped = record.bytes.withUnsafeBufferPointer { all in
             let cell = UnsafeBufferPointer(rebasing: all[range])
-            guard let first = cell.first, let last = cell.last else { return true }
-            // Printable ASCII other than the space and the guard's apostrophe, or an accented Latin letter.
-            let isLatinLead = { (byte: UInt8) -> Bool in byte >= 0xC3 && byte <= 0xC9 }
-            let startsPlain: Bool = (first > 0x20 && first < 0x7F && first != 0x27) || isLatinLead(first)
-            let endsWithLatin: Bool = last & 0xC0 == 0x80 && cell.count >= 2 && isLatinLead(cell[cell.count - 2])
-            let endsPlain: Bool = (last > 0x20 && last < 0x7F) || endsWithLatin
-            if startsPlain && endsPlain {
-                let start = bytes.count
-                bytes.append(contentsOf: cell)
-                slots.append(.text(start: start, count: cell.count))
-            }
-            return startsPlain && endsPlain
+            return cell[0] != UInt8(ascii: "'") && TextEdges.arePlain(cell)
         }
-        if range.isEmpty {
-            slots.append(.null)
-        } else if !isPlain {
+        if asTyped {
+            let start = bytes.count
+            bytes.append(contentsOf: record.bytes[range])
+            slots.append(.text(start: start, count: range.count))
+        } else {
             let text = FormulaGuard.unneutralised(record.string(index)).trimmedText
             append(text.isEmpty ? nil : text)
         }
