@@ -412,6 +412,20 @@ struct ImportUpsertTests {
         #expect(try fixture.count("application") == 4)
     }
 
+    @Test("after many new startups the stored keys are loaded, and stored startups further on are still found")
+    func keysLoadedAfterMissedLookups() throws {
+        try fixture.importText("a.csv", ImportFixture.csv(Self.rows))
+        // More new startups than `Importer.lookupsBeforeKeys`, then the stored ones (by ICE and by
+        // name and e-mail), and a new startup of this file met again.
+        let news = (0..<1_100).map { ImportFixture.row("Startup \($0)") }
+        let rows = news + Self.rows + [ImportFixture.row("Startup 7", ["city": "Rabat"])]
+        let report = try fixture.importText("b.csv", ImportFixture.csv(rows))
+        #expect(report.counts == "1100 inserted, 1 updated, 4 unchanged, 0 rejected, 2 warnings")
+        #expect(report.duplicates.map(\.earlierLine) == [9])
+        #expect(try fixture.count("startup") == 1_104)
+        #expect(try fixture.store.details(of: "Startup 7").city == "Rabat")
+    }
+
     @Test("a startup is matched by its ICE whatever its name and e-mail")
     func matchedByICE() throws {
         try fixture.importText("a.csv", ImportFixture.csv([ImportFixture.row("Atlas AI", ["ice": "002345678000012"])]))

@@ -25,4 +25,14 @@ struct KeyFilterTests {
         #expect(KeyFilter.hash("ab", "c") != KeyFilter.hash("a", "bc"))
         #expect(KeyFilter.hash("atlas ai", "salma@atlas.ma") == KeyFilter.hash("atlas ai", "salma@atlas.ma"))
     }
+
+    @Test(
+        "a key hashes alike as text and as the bytes SQLite holds",
+        arguments: [("", nil), ("002345678000012", nil), ("atlas ai", "salma@atlas.ma"), ("société générale", ""), ("", "x")])
+    func bytesAsText(first: String, second: String?) {
+        let fromBytes = Array(first.utf8).withUnsafeBytes { firstBytes in
+            second.map { Array($0.utf8).withUnsafeBytes { KeyFilter.hash(firstBytes, $0) } } ?? KeyFilter.hash(firstBytes, nil)
+        }
+        #expect(fromBytes == KeyFilter.hash(first, second))
+    }
 }

@@ -199,11 +199,21 @@ struct Importer {
     let statements: Statements
     /// For each startup id written or met by this file, the line that did it (0: not yet).
     var seenLines: [UInt32] = []
-    /// Every identity key in the database, when it had few startups at the start: a key outside it
-    /// needs no lookup. `nil`: every row is looked up.
+    /// Every identity key in the database and in the file so far: a key outside it needs no
+    /// lookup. `nil`: every row is looked up.
+    ///
+    /// Empty from the start for an empty database. Else loaded once `lookupsBeforeKeys` lookups
+    /// found nothing, when the database had few startups at the start (`keyFilterLimit`): a file
+    /// of new startups then skips its lookups, and a file imported again, whose rows are all
+    /// found, never pays for the loading.
     var keys: KeyFilter?
-    /// The most startups whose keys are loaded into `keys` at the start (a quick index scan).
+    /// Lookups that found nothing, while `keys` is not loaded.
+    var missedLookups = 0
+    /// Whether `keys` may be loaded (the database had few enough startups at the start).
+    let mayLoadKeys: Bool
+    /// The most startups whose keys are loaded into `keys` (a quick index scan).
     static let keyFilterLimit: Int64 = 200_000
+    static let lookupsBeforeKeys = 1_000
 
     /// A new startup of the file, its id given, waiting to be written with the next ones.
     struct PendingStartup {
@@ -333,16 +343,8 @@ struct Importer {
             startup: lastStartupId + 1, application: (lastIds?[0] ?? 0) + 1, founder: (lastIds?[1] ?? 0) + 1,
             change: (lastIds?[2] ?? 0) + 1)
         nextStartupId = lastStartupId + 1
-        if lastStartupId <= Self.keyFilterLimit {
-            // The keys as the lookups compare them: the stored texts.
-            var keys = KeyFilter()
-            let ices = try RawStatement(db, sql: "SELECT ice FROM startup WHERE ice IS NOT NULL")
-            while try ices.step() { keys.insert(KeyFilter.hash(ices.text(0) ?? "")) }
-            let identities = try RawStatement(
-                db, sql: "SELECT name_key, lead_email_key FROM startup WHERE lead_email_key IS NOT NULL")
-            while try identities.step() { keys.insert(KeyFilter.hash(identities.text(0) ?? "", identities.text(1) ?? "")) }
-            self.keys = keys
-        }
+        if lastStartupId == 0 { keys = KeyFilter() }
+        mayLoadKeys = lastStartupId <= Self.keyFilterLimit
 
         try db.execute(
             sql: """
@@ -771,8 +773,23 @@ struct Importer {
             defer { statement.clearBindings() }
             return try statement.step() ? (statement.int64(0) ?? 0, nil) : nil
         }
-        if let found { lastFoundStartup = found.id }
+        if let found {
+            lastFoundStartup = found.id
+        } else if keys == nil, mayLoadKeys {
+            missedLookups += 1
+            if missedLookups == Self.lookupsBeforeKeys { keys = try Self.storedKeys(db) }
+        }
         return found
+    }
+
+    /// The identity keys of every stored startup, as the lookups compare them: the stored texts.
+    static func storedKeys(_ db: Database) throws -> KeyFilter {
+        var keys = KeyFilter()
+        let ices = try RawStatement(db, sql: "SELECT ice FROM startup WHERE ice IS NOT NULL")
+        while try ices.step() { keys.insert(KeyFilter.hash(ices.bytes(0), nil)) }
+        let identities = try RawStatement(db, sql: "SELECT name_key, lead_email_key FROM startup WHERE lead_email_key IS NOT NULL")
+        while try identities.step() { keys.insert(KeyFilter.hash(identities.bytes(0), identities.bytes(1))) }
+        return keys
     }
 
     func seenLine(of startupId: Int64) -> Int? {

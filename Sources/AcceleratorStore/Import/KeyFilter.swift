@@ -15,29 +15,34 @@ struct KeyFilter {
     }
 
     /// A 64-bit hash of a key of one or two parts (two parameters rather than a variadic list: no
-    /// array per call, twice per imported row). Eight bytes at a time, each part closed by its
-    /// length; `place` mixes the result thoroughly.
+    /// array per call, twice per imported row).
     static func hash(_ first: String, _ second: String? = nil) -> UInt64 {
+        var first = first
+        return first.withUTF8 { firstBytes in
+            guard var second else { return hash(UnsafeRawBufferPointer(firstBytes), nil) }
+            return second.withUTF8 { hash(UnsafeRawBufferPointer(firstBytes), UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// The same hash of a key given as UTF-8 bytes (the stored keys, read where SQLite holds them).
+    /// Eight bytes at a time, each part closed by its length; `place` mixes the result thoroughly.
+    static func hash(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer?) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ part: String) {
-            var part = part
-            part.withUTF8 { bytes in
-                let raw = UnsafeRawBufferPointer(bytes)
-                var index = 0
-                while index + 8 <= raw.count {
-                    hash = mix(hash, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    index += 8
-                }
-                var tail: UInt64 = 0
-                var shift: UInt64 = 0
-                while index < raw.count {
-                    tail |= UInt64(raw[index]) << shift
-                    shift += 8
-                    index += 1
-                }
-                hash = mix(hash, tail)
-                hash = mix(hash, UInt64(raw.count) | 0x1F00_0000_0000_0000)
+        func add(_ raw: UnsafeRawBufferPointer) {
+            var index = 0
+            while index + 8 <= raw.count {
+                hash = mix(hash, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
             }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < raw.count {
+                tail |= UInt64(raw[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hash = mix(hash, tail)
+            hash = mix(hash, UInt64(raw.count) | 0x1F00_0000_0000_0000)
         }
         add(first)
         if let second { add(second) }

@@ -133,6 +133,13 @@ struct RawStatement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// The column's UTF-8 bytes where SQLite holds them (empty for NULL), valid until the next
+    /// step or reset.
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     /// The column as a `DatabaseValue`, for comparisons with the values a row would write.
     func value(_ column: Int32) -> DatabaseValue {
         switch sqlite3_column_type(handle, column) {
