@@ -101,7 +101,7 @@ struct Import: ParsableCommand {
                 throw fail(error.description, status: error.isIOFailure ? ExitStatus.storage : ExitStatus.refused)
             }
             switch format {
-            case .json: try printJSON(report)
+            case .json: print(report.prettyJSON)
             case .text: print(Self.text(report, mode: mode))
             }
             if report.rejected > 0 && mode == .allOrNothing {
