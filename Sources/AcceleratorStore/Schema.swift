@@ -238,6 +238,20 @@ enum Schema {
                 ALTER TABLE cohort ADD COLUMN created_batch_id INTEGER;
                 """)
         }
+        migrator.registerMigration("v7-import-fingerprints") { db in
+            try db.execute(sql: """
+                -- What the import that last wrote a startup wrote: a 64-bit hash of the columns its file
+                -- maps and of their values. A file imported again compares this one number rather than
+                -- every column. Any other change of the startup (an undo, an erasure, `apply`, a hand
+                -- edit) clears it, and the next import compares column by column.
+                ALTER TABLE startup ADD COLUMN import_fingerprint INTEGER;
+                CREATE TRIGGER startup_fingerprint_cleared AFTER UPDATE ON startup
+                WHEN OLD.import_fingerprint IS NOT NULL AND NEW.import_fingerprint IS OLD.import_fingerprint
+                BEGIN
+                    UPDATE startup SET import_fingerprint = NULL WHERE id = NEW.id;
+                END;
+                """)
+        }
         return migrator
     }
 }

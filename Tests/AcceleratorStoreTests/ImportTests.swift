@@ -426,6 +426,56 @@ struct ImportUpsertTests {
         #expect(try fixture.store.details(of: "Startup 7").city == "Rabat")
     }
 
+    @Test(
+        "a startup or lead founder changed by anything but an import is compared column by column, and put back",
+        arguments: [
+            "UPDATE startup SET city = 'Fès' WHERE name = 'Argan Pay'",
+            "UPDATE startup SET phone = NULL WHERE name = 'Argan Pay'",
+            "UPDATE founder SET full_name = 'Omar Idrissi' WHERE startup_id = (SELECT id FROM startup WHERE name = 'Argan Pay')",
+            "UPDATE founder SET email = 'omar@argan.ma' WHERE startup_id = (SELECT id FROM startup WHERE name = 'Argan Pay')",
+        ])
+    func changedOutsideAnImport(edit: String) throws {
+        let path = try fixture.write("applicants.csv", ImportFixture.csv(Self.rows))
+        try fixture.importFile(path)
+        let before = try fixture.dump()
+        let queue = try DatabaseQueue(path: fixture.store.path)
+        let fingerprint = "SELECT import_fingerprint FROM startup WHERE name = 'Argan Pay'"
+        try queue.write { db in
+            #expect(try Int64.fetchOne(db, sql: fingerprint) != nil)
+            try db.execute(sql: edit)
+        }
+        try queue.close()
+        let report = try fixture.importFile(path)
+        #expect(report.counts == "0 inserted, 1 updated, 3 unchanged, 0 rejected, 2 warnings")
+        let after = try fixture.dump()
+        #expect(after["founder"] == before["founder"])
+        #expect(try fixture.store.details(of: "Argan Pay").city == "Casablanca")
+        // Imported again, the startup is met by its new fingerprint.
+        #expect(try fixture.importFile(path).counts == "0 inserted, 0 updated, 4 unchanged, 0 rejected, 2 warnings")
+    }
+
+    @Test("an edit of a startup clears its fingerprint; an import's update writes the new one")
+    func fingerprintCleared() throws {
+        try fixture.importText("a.csv", ImportFixture.csv(Self.rows))
+        let queue = try DatabaseQueue(path: fixture.store.path)
+        defer { try? queue.close() }
+        let fingerprint = "SELECT import_fingerprint FROM startup WHERE name = 'Atlas AI'"
+        let first = try queue.read { try Int64.fetchOne($0, sql: fingerprint) }
+        #expect(first != nil)
+        try queue.write { try $0.execute(sql: "UPDATE startup SET updated_at = 'now' WHERE name = 'Atlas AI'") }
+        #expect(try queue.read { try Int64.fetchOne($0, sql: fingerprint) } == nil)
+        var rows = Self.rows
+        rows[0] = ImportFixture.row("Atlas AI", ["ice": "002345678000012", "city": "Tanger"])
+        let report = try fixture.importText("b.csv", ImportFixture.csv(rows))
+        #expect(report.updated == 1)
+        let second = try queue.read { try Int64.fetchOne($0, sql: fingerprint) }
+        #expect(second != nil && second != first)
+        // Undone, the startup has its old values and no fingerprint.
+        _ = try fixture.store.undoImport(try #require(report.batchId))
+        #expect(try queue.read { try Int64.fetchOne($0, sql: fingerprint) } == nil)
+        #expect(try fixture.store.details(of: "Atlas AI").city == "Casablanca")
+    }
+
     @Test("a startup is matched by its ICE whatever its name and e-mail")
     func matchedByICE() throws {
         try fixture.importText("a.csv", ImportFixture.csv([ImportFixture.row("Atlas AI", ["ice": "002345678000012"])]))

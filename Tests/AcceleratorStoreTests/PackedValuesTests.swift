@@ -62,12 +62,50 @@ struct PackedValuesTests {
         let rowReader = RowReader(
             mapping: try HeaderMapping(headers: headers), dateOrder: .dayFirst, defaultCurrency: .mad,
             defaultCohort: "2026-A", today: CalendarDate(year: 2026, month: 3, day: 1)!, leavingOut: RowReader.textFields)
-        let preparer = RowPreparer(rowReader: rowReader, rules: .defaults, hasExtraColumns: false, now: "2026-03-01T10:00:00Z")
+        let preparer = RowPreparer(
+            rowReader: rowReader, rules: .defaults, hasExtraColumns: false, now: "2026-03-01T10:00:00Z",
+            fingerprintSlots: [], fingerprintSeed: 0)
         let prepared = preparer.prepare(record, line: line)
         #expect(prepared.row.diagnostics.isEmpty, "\(prepared.row.diagnostics)")
         let values = prepared.values
         #expect(values.slots.count == PreparedRow.Slots.count)
         return Dictionary(uniqueKeysWithValues: StartupColumn.all.indices.map { (StartupColumn.all[$0].name, values.databaseValue($0)) })
+    }
+
+    /// A value to pack.
+    enum Value: Sendable {
+        case text(String)
+        case number(Int64)
+        case null
+    }
+
+    static func packed(_ values: [Value]) -> PackedValues {
+        var packed = PackedValues(capacity: 64)
+        for value in values {
+            switch value {
+            case .text(let text): packed.append(text)
+            case .number(let number): packed.append(number)
+            case .null: packed.append(nil as String?)
+            }
+        }
+        return packed
+    }
+
+    @Test(
+        "a fingerprint changes with any value, its kind, its place or the seed",
+        arguments: [
+            ([.null, .text("ab"), .number(3)], [.text(""), .text("ab"), .number(3)], 1),
+            ([.text("a"), .text("bc"), .number(3)], [.text("ab"), .text("c"), .number(3)], 1),
+            ([.text("12"), .text("x"), .null], [.number(12), .text("x"), .null], 1),
+            ([.text("Atlas"), .text("x"), .number(1)], [.text("Atlas"), .text("x"), .number(2)], 1),
+            ([.text("Atlas"), .text("x"), .number(1)], [.text("x"), .text("Atlas"), .number(1)], 1),
+            ([.text("Atlas"), .text("x"), .number(1)], [.text("Atlas"), .text("x"), .number(1)], 2),
+        ] as [([Value], [Value], UInt64)])
+    func fingerprints(first: [Value], second: [Value], otherSeed: UInt64) {
+        let slots = [0, 1, 2]
+        let fingerprint = Self.packed(first).fingerprint(of: slots, seed: 1)
+        #expect(fingerprint == Self.packed(first).fingerprint(of: slots, seed: 1))
+        #expect(fingerprint != Self.packed(second).fingerprint(of: slots, seed: otherSeed))
     }
 
     @Test("a row packs one value per startup column, in the columns' order: parsed from the form, or as typed")

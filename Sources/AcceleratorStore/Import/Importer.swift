@@ -174,8 +174,8 @@ struct Importer {
     let storedStartupSlots: [Int]
     /// Whether the file has an application date column (else a stored date is kept).
     let mapsAppliedOn: Bool
-    /// The ICE's column in `Statements.storedStartup`, when the file has ICEs.
-    let storedICEColumn: Int32?
+    /// Whether the file has an ICE column.
+    let mapsICE: Bool
     /// The startup the last lookup found: a file imported again meets the next one next.
     var lastFoundStartup: Int64?
     /// What prepares the rows on the reading thread.
@@ -326,10 +326,14 @@ struct Importer {
         startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
-        storedICEColumn = storedStartupSlots.firstIndex(of: PreparedRow.Slots.ice).map { Int32($0 + 1) }
+        mapsICE = mapping.fieldColumns[.ice] != nil
         mapsAppliedOn = mapping.fieldColumns[.appliedAt] != nil
+        // The fingerprint covers the compared columns and the lead founder; its seed names them.
+        let fingerprintNames = startupColumns.map(\.name) + ["name_key", "lead_email_key", "lead_name", "lead_email"]
         preparer = RowPreparer(
-            rowReader: rowReader, rules: rules, hasExtraColumns: !mapping.extraHeaders.isEmpty, now: now)
+            rowReader: rowReader, rules: rules, hasExtraColumns: !mapping.extraHeaders.isEmpty, now: now,
+            fingerprintSlots: storedStartupSlots + [PreparedRow.Slots.founderName, PreparedRow.Slots.founderEmail],
+            fingerprintSeed: KeyFilter.hash("import-fingerprint-1", fingerprintNames.joined(separator: ",")))
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
             !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))
@@ -358,13 +362,17 @@ struct Importer {
 
     /// The statements of the row loop.
     struct Statements {
-        /// The stored startup with this ICE, as `storedStartup` gives it.
+        /// A stored startup as a file imported again meets it, by id and by ICE: its id, ICE and
+        /// fingerprint, and its lead founder's name and e-mail (`LightColumn`).
+        let storedStartup: RawStatement
         let storedByICE: RawStatement
+        /// A stored startup as an import compares it column by column, by id: its id, the columns
+        /// this file maps, the keys, the batch that last wrote it and its lead founder.
+        let storedColumns: RawStatement
         let findByIdentity: RawStatement
         let applications: RawStatement
         /// The texts of one application, when they differ from the row's.
         let storedApplication: RawStatement
-        let storedStartup: RawStatement
         /// The inserts of new startups, one row each and `Importer.rowsPerInsert` rows each.
         let insertOne: NewStartupInserts
         let insertMany: NewStartupInserts
@@ -381,18 +389,22 @@ struct Importer {
                 """)
             storedApplication = try RawStatement(db, sql: "SELECT applied_on, warnings, extra FROM application WHERE id = ?")
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
-            // A stored startup as an import compares it: its id, the columns this file maps, the keys,
-            // the batch that last wrote it and its lead founder (one join: founder_one_lead is unique).
-            let stored = """
+            // One join for the lead founder: founder_one_lead is unique. SQLite copies every text
+            // it reads into memory of its own: the light statements read few.
+            let lead = "FROM startup s LEFT JOIN founder f ON f.startup_id = s.id AND f.is_lead = 1"
+            let light = "SELECT s.id, s.ice, s.import_fingerprint, f.full_name, f.email \(lead)"
+            storedStartup = try RawStatement(db, sql: light + " WHERE s.id = ?")
+            storedByICE = try RawStatement(db, sql: light + " WHERE s.ice = ?")
+            storedColumns = try RawStatement(db, sql: """
                 SELECT s.id, \(names.map { "s.\($0)" }.joined(separator: ", ")), s.last_batch_id, f.full_name, f.email
-                  FROM startup s LEFT JOIN founder f ON f.startup_id = s.id AND f.is_lead = 1
-                """
-            storedStartup = try RawStatement(db, sql: stored + " WHERE s.id = ?")
-            storedByICE = try RawStatement(db, sql: stored + " WHERE s.ice = ?")
+                \(lead) WHERE s.id = ?
+                """)
             insertOne = try NewStartupInserts(db: db, rows: 1)
             insertMany = try NewStartupInserts(db: db, rows: Importer.rowsPerInsert)
             updateStartup = try db.makeStatement(sql: """
-                UPDATE startup SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ?, last_batch_id = ? WHERE id = ?
+                UPDATE startup SET \(names.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ?, last_batch_id = ?,
+                    import_fingerprint = ?
+                 WHERE id = ?
                 """)
             updateFounder = try db.makeStatement(sql: "UPDATE founder SET full_name = ?, email = ? WHERE startup_id = ? AND is_lead = 1")
             insertApplication = insertOne.applications
@@ -420,7 +432,7 @@ struct Importer {
 
         /// The startup columns written, after `id`.
         static let startupColumns = StartupColumn.all.map(\.name)
-            + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id"]
+            + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id", "import_fingerprint"]
 
         init(db: Database, rows: Int) throws {
             self.rows = rows
@@ -745,14 +757,14 @@ struct Importer {
         // The lookups must see the startups of the file written so far.
         try writePending()
         let found: (id: Int64, positioned: RawStatement?)? = try values.withBytes { base in
-            if searchesICE, let iceColumn = storedICEColumn, let last = lastFoundStartup {
+            if searchesICE, mapsICE, let last = lastFoundStartup {
                 // A file imported again meets its startups in the order they were written: the one
                 // after the last found, read by its id (its page is at hand), is tried before the ICE
                 // index. Its ICE must be the row's: the ICE is unique, so it is that startup.
                 let statement = statements.storedStartup
                 statement.reset()
                 statement.bind(1, last + 1)
-                if try statement.step(), statement.matches(iceColumn, values.slots[Slots.ice], in: values) {
+                if try statement.step(), statement.matches(LightColumn.ice, values.slots[Slots.ice], in: values) {
                     return (last + 1, statement)
                 }
                 statement.reset()
@@ -864,7 +876,8 @@ struct Importer {
                 startups.bind(startupIndex + 1, values.slots[Slots.now], base: base)
                 startups.bind(startupIndex + 2, batchId)
                 startups.bind(startupIndex + 3, batchId)
-                startupIndex += 4
+                startups.bind(startupIndex + 4, row.row.fingerprint)
+                startupIndex += 5
 
                 founders.bind(founderIndex, row.id)
                 founders.bind(founderIndex + 1, values.slots[Slots.founderName], base: base)
@@ -888,21 +901,45 @@ struct Importer {
         }
     }
 
+    /// The columns of `Statements.storedStartup` and `storedByICE`.
+    enum LightColumn {
+        static let ice: Int32 = 1
+        static let fingerprint: Int32 = 2
+        static let leadName: Int32 = 3
+        static let leadEmail: Int32 = 4
+    }
+
     /// Updates the columns this file maps when they differ; returns whether anything changed.
+    ///
+    /// A startup this file's columns last wrote with the same values has the row's fingerprint:
+    /// with the same lead founder (compared too, as other commands change founders without
+    /// touching the startup), it is unchanged, and its columns are not read.
     func updateStartup(_ id: Int64, _ prepared: PreparedRow, positioned: RawStatement?) throws -> Bool {
+        let packed = prepared.values
+        let light = positioned ?? statements.storedStartup
+        defer { light.reset() }
+        if positioned == nil {
+            light.reset()
+            light.bind(1, id)
+            guard try light.step() else { return false }
+        }
+        if light.int64(LightColumn.fingerprint) == prepared.fingerprint,
+            light.matches(LightColumn.leadName, packed.slots[PreparedRow.Slots.founderName], in: packed),
+            light.matches(LightColumn.leadEmail, packed.slots[PreparedRow.Slots.founderEmail], in: packed)
+        {
+            return false
+        }
+        light.reset()
         let form = prepared.row.form
         let line = prepared.line
-        let stored = positioned ?? statements.storedStartup
+        let stored = statements.storedColumns
         defer { stored.reset() }
-        if positioned == nil {
-            stored.reset()
-            stored.bind(1, id)
-            guard try stored.step() else { return false }
-        }
+        stored.reset()
+        stored.bind(1, id)
+        guard try stored.step() else { return false }
         // Columns: 0 the id, then the compared columns, the last batch, the lead's name and e-mail.
         let slots = storedStartupSlots
         let count = Int32(slots.count)
-        let packed = prepared.values
         let sameFounder = stored.matches(count + 2, packed.slots[PreparedRow.Slots.founderName], in: packed)
             && stored.matches(count + 3, packed.slots[PreparedRow.Slots.founderEmail], in: packed)
         var same = sameFounder
@@ -935,7 +972,8 @@ struct Importer {
             try statements.insertChange.execute(arguments: [batchId, "startup", id, line, JSONText.encode(pairs: before)])
         }
         try statements.updateStartup.execute(
-            arguments: StatementArguments(values + [now.databaseValue, batchId.databaseValue, id.databaseValue]))
+            arguments: StatementArguments(
+                values + [now.databaseValue, batchId.databaseValue, prepared.fingerprint.databaseValue, id.databaseValue]))
         if !sameFounder {
             try statements.updateFounder.execute(arguments: [leadName, leadEmail, id])
         }

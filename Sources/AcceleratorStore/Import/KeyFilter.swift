@@ -26,8 +26,10 @@ struct KeyFilter {
 
     /// The same hash of a key given as UTF-8 bytes (the stored keys, read where SQLite holds them).
     /// Eight bytes at a time, each part closed by its length; `place` mixes the result thoroughly.
-    static func hash(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer?) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func hash(
+        _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer?, seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    ) -> UInt64 {
+        var hash = seed
         func add(_ raw: UnsafeRawBufferPointer) {
             var index = 0
             while index + 8 <= raw.count {
@@ -50,7 +52,7 @@ struct KeyFilter {
     }
 
     @inline(__always)
-    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+    static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
         let product = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
         return product ^ (product >> 29)
     }
@@ -65,16 +67,21 @@ struct KeyFilter {
         return words[word] & mask == mask
     }
 
-    /// The word of a hash and its bits in that word: the hash is mixed (keys that differ only in
-    /// their last bytes hash close), its low bits pick the word, four 6-bit fields above them pick
-    /// the bits.
-    private static func place(_ hash: UInt64) -> (word: Int, mask: UInt64) {
+    /// `hash` mixed thoroughly (keys that differ only in their last bytes hash close before).
+    static func finalized(_ hash: UInt64) -> UInt64 {
         var mixed = hash
         mixed ^= mixed >> 33
         mixed &*= 0xff51_afd7_ed55_8ccd
         mixed ^= mixed >> 33
         mixed &*= 0xc4ce_b9fe_1a85_ec53
         mixed ^= mixed >> 33
+        return mixed
+    }
+
+    /// The word of a hash and its bits in that word: the hash is finalized, its low bits pick the
+    /// word, four 6-bit fields above them pick the bits.
+    private static func place(_ hash: UInt64) -> (word: Int, mask: UInt64) {
+        let mixed = finalized(hash)
         let word = Int(truncatingIfNeeded: mixed) & (wordCount - 1)
         var mask: UInt64 = 0
         var bits = mixed >> 32

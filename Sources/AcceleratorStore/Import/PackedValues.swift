@@ -58,6 +58,25 @@ struct PackedValues: Sendable {
         slots.append(number.map { .integer($0) } ?? .null)
     }
 
+    /// A 64-bit hash of the values of `slots`, in order, each with its kind (`seed` says which
+    /// columns they are): what `startup.import_fingerprint` holds.
+    func fingerprint(of slots: [Int], seed: UInt64) -> Int64 {
+        var hash = seed
+        bytes.withUnsafeBytes { all in
+            for index in slots {
+                switch self.slots[index] {
+                case .null:
+                    hash = KeyFilter.mix(hash ^ 0x4E, 0)
+                case .integer(let number):
+                    hash = KeyFilter.mix(hash ^ 0x49, UInt64(bitPattern: number))
+                case .text(let start, let count):
+                    hash = KeyFilter.hash(UnsafeRawBufferPointer(rebasing: all[start..<start + count]), nil, seed: hash ^ 0x54)
+                }
+            }
+        }
+        return Int64(bitPattern: KeyFilter.finalized(hash))
+    }
+
     /// The value of slot `index`, for the rare statement bound the GRDB way.
     func databaseValue(_ index: Int) -> DatabaseValue {
         switch slots[index] {

@@ -25,10 +25,12 @@ final class PreparedRow: Sendable {
     let values: PackedValues
     /// The extra columns as stored (`nil` when the file has none).
     let extraText: String?
+    /// The startup's `import_fingerprint` once the row is written (0 for a refused row).
+    let fingerprint: Int64
 
     init(
         line: Int, record: CSVRecordBytes, row: RowReader.Row, iceHash: UInt64?, identityHash: UInt64?,
-        findings: [ImportDiagnostic], values: PackedValues, extraText: String?
+        findings: [ImportDiagnostic], values: PackedValues, extraText: String?, fingerprint: Int64
     ) {
         self.line = line
         self.record = record
@@ -39,6 +41,7 @@ final class PreparedRow: Sendable {
         findingsText = findings.isEmpty ? "[]" : JSONText.encode(findings.map(\.message))
         self.values = values
         self.extraText = extraText
+        self.fingerprint = fingerprint
     }
 
     /// Where each value sits in `values`.
@@ -67,6 +70,10 @@ struct RowPreparer: Sendable {
     let hasExtraColumns: Bool
     /// The import's time, written with every row.
     let now: String
+    /// The slots a stored startup is compared with (`Importer.storedStartupSlots`), and the seed
+    /// that names their columns, for the row's fingerprint.
+    let fingerprintSlots: [Int]
+    let fingerprintSeed: UInt64
 
     func prepare(_ record: CSVRecordBytes, line: Int) -> PreparedRow {
         var row = rowReader.read(record, line: line)
@@ -114,7 +121,8 @@ struct RowPreparer: Sendable {
             findings: isValid
                 ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: record) }
                 : [],
-            values: values, extraText: extraText)
+            values: values, extraText: extraText,
+            fingerprint: isValid ? values.fingerprint(of: fingerprintSlots, seed: fingerprintSeed) : 0)
     }
 }
 
