@@ -138,8 +138,14 @@ extension RowPreparer {
 }
 
 /// Reads and prepares an import's rows on a second thread, in batches, while the importing thread
-/// writes them: parsing and SQLite overlap on two cores. The queue holds a few batches of bounded
-/// size, so memory stays flat whatever the size of the file.
+/// writes them: parsing and SQLite overlap on two cores. The batches in flight are bounded in number
+/// and size, so memory stays flat whatever the size of the file.
+///
+/// The reading thread reads each batch's records (scanning is sequential) and prepares them. When
+/// the importing thread finds its next batch not ready (a file imported again writes little), it
+/// prepares a batch read but not yet taken rather than wait: the preparing, the larger part of the
+/// reading thread's work, then spreads over both cores. Batches are handed over in file order
+/// whoever prepared them.
 final class RowPipeline: @unchecked Sendable {
     /// One record of the file, in order.
     enum Item: Sendable {
@@ -160,19 +166,42 @@ final class RowPipeline: @unchecked Sendable {
         var isLast = false
     }
 
+    /// A batch read and not yet prepared: its records, or the items made of bad ones.
+    struct ReadBatch {
+        enum Entry {
+            case record(CSVRecordBytes, line: Int)
+            case item(Item)
+        }
+        var number = 0
+        var entries: [Entry] = []
+        var bytesConsumed = 0
+        var failure: CSVError?
+        var isLast = false
+    }
+
     /// A batch is handed over at this many records or bytes, whichever comes first.
     static let batchRecords = 256
     static let batchBytes = 1 << 20
-    /// Batches waiting for the writer, at most.
-    static let depth = 3
+    /// Batches read and not yet written, at most.
+    static let depth = 4
+    /// Batches read ahead of the reading thread's preparing: what the importing thread may take.
+    static let readAhead = 2
 
     /// The reader, touched by the reading thread only once it has started.
     private var reader: CSVReader
+    private var preparer: RowPreparer?
     private let condition = NSCondition()
     // Guarded by `condition`:
-    private var queue: [Batch] = []
-    /// Batches the writer is done with, freed by the reading thread that allocated them: memory
-    /// freed by the thread that allocated it is reused by it, and the heap stays small.
+    /// Read batches no thread is preparing yet, in file order.
+    private var unclaimed: [ReadBatch] = []
+    /// Prepared batches by number.
+    private var ready: [Int: Batch] = [:]
+    /// The number of the next batch to read, and of the next one the writer takes.
+    private var nextRead = 0
+    private var nextTaken = 0
+    private var readAll = false
+    /// Batches the writer is done with, freed by the reading thread: memory freed by the thread that
+    /// allocated it is reused by it, and the heap stays small.
     private var spent: [Batch] = []
     private var cancelled = false
     private var running = false
@@ -185,6 +214,7 @@ final class RowPipeline: @unchecked Sendable {
     func start(_ preparer: RowPreparer, cellSizeLimit: Int) {
         condition.lock()
         running = true
+        self.preparer = preparer
         condition.unlock()
         let thread = Thread { [self] in
             produce(preparer, cellSizeLimit: cellSizeLimit)
@@ -197,14 +227,28 @@ final class RowPipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// The next batch, waiting for it; the last one has `isLast` set.
+    /// The next batch, in file order; the last one has `isLast` set. While it is not ready, the
+    /// calling thread prepares a batch read and not yet claimed, if there is one.
     func next() -> Batch {
         condition.lock()
         defer { condition.unlock() }
-        while queue.isEmpty { condition.wait() }
-        let batch = queue.removeFirst()
-        condition.broadcast()
-        return batch
+        while true {
+            if let batch = ready.removeValue(forKey: nextTaken) {
+                nextTaken += 1
+                condition.broadcast()
+                return batch
+            }
+            if !unclaimed.isEmpty, let preparer {
+                let read = unclaimed.removeFirst()
+                condition.broadcast()
+                condition.unlock()
+                let batch = Self.prepare(read, with: preparer)
+                condition.lock()
+                ready[read.number] = batch
+                continue
+            }
+            condition.wait()
+        }
     }
 
     /// Stops the reading thread and waits for it to end (the writer stopped or finished).
@@ -213,7 +257,8 @@ final class RowPipeline: @unchecked Sendable {
         cancelled = true
         condition.broadcast()
         while running { condition.wait() }
-        queue.removeAll()
+        unclaimed.removeAll()
+        ready.removeAll()
         condition.unlock()
     }
 
@@ -224,59 +269,92 @@ final class RowPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Hands a batch over, waiting for room; false once the writer has stopped.
-    private func push(_ batch: Batch) -> Bool {
-        var freed: [Batch] = []
-        defer { freed.removeAll() }
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= Self.depth, !cancelled { condition.wait() }
-        swap(&freed, &spent)
-        guard !cancelled else { return false }
-        queue.append(batch)
-        condition.broadcast()
-        return true
-    }
-
+    /// Reads batches ahead (up to `readAhead` unclaimed, `depth` in flight) and prepares the oldest
+    /// unclaimed one, until every batch is read and claimed or the writer stops.
     private func produce(_ preparer: RowPreparer, cellSizeLimit: Int) {
         var record = CSVRecordBytes()
-        var batch = Batch()
-        var batchStart = reader.bytesConsumed
         while true {
-            var ended = false
+            var freed: [Batch] = []
+            condition.lock()
+            swap(&freed, &spent)
+            var mayRead: Bool { !readAll && unclaimed.count < Self.readAhead && nextRead - nextTaken < Self.depth }
+            while !cancelled, !mayRead, unclaimed.isEmpty, !(readAll && unclaimed.isEmpty) { condition.wait() }
+            if cancelled || (readAll && unclaimed.isEmpty) {
+                condition.unlock()
+                return
+            }
+            if mayRead {
+                let number = nextRead
+                nextRead += 1
+                condition.unlock()
+                freed.removeAll()
+                var read = read(cellSizeLimit: cellSizeLimit, into: &record)
+                read.number = number
+                condition.lock()
+                readAll = read.isLast
+                unclaimed.append(read)
+                condition.broadcast()
+                condition.unlock()
+            } else {
+                let read = unclaimed.removeFirst()
+                condition.unlock()
+                freed.removeAll()
+                let batch = Self.prepare(read, with: preparer)
+                condition.lock()
+                ready[read.number] = batch
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+    }
+
+    /// Reads the next batch of records.
+    private func read(cellSizeLimit: Int, into record: inout CSVRecordBytes) -> ReadBatch {
+        var batch = ReadBatch()
+        batch.entries.reserveCapacity(Self.batchRecords)
+        let batchStart = reader.bytesConsumed
+        while true {
             do {
-                // The reader gives each record fresh storage: the last one went away with its row.
-                if let line = try reader.nextRecord(into: &record) {
-                    if let index = (0..<record.count).first(where: { record.byteCount(of: $0) > cellSizeLimit }) {
-                        let error = CSVError.fieldTooLarge(
-                            line: line, field: index + 1, size: record.byteCount(of: index), limit: cellSizeLimit)
-                        batch.items.append(.oversized(error, line: line, field: index + 1, cells: record.strings))
-                    } else {
-                        batch.items.append(.row(preparer.prepare(record, line: line)))
-                    }
+                // The reader gives each record fresh storage: the last one went away with its batch.
+                guard let line = try reader.nextRecord(into: &record) else {
+                    batch.isLast = true
+                    break
+                }
+                if let index = (0..<record.count).first(where: { record.byteCount(of: $0) > cellSizeLimit }) {
+                    let error = CSVError.fieldTooLarge(
+                        line: line, field: index + 1, size: record.byteCount(of: index), limit: cellSizeLimit)
+                    batch.entries.append(.item(.oversized(error, line: line, field: index + 1, cells: record.strings)))
                 } else {
-                    ended = true
+                    batch.entries.append(.record(record, line: line))
                 }
             } catch {
                 switch error {
                 case .nulByte(let line, let field), .invalidUTF8(let line, let field):
                     // The reader stands after the bad record: the writer reports it and goes on.
-                    batch.items.append(.badRecord(error, line: line, field: field))
+                    batch.entries.append(.item(.badRecord(error, line: line, field: field)))
                 case .tooManyFields(let line, _, _):
-                    batch.items.append(.badRecord(error, line: line, field: nil))
+                    batch.entries.append(.item(.badRecord(error, line: line, field: nil)))
                 default:
                     batch.failure = error
-                    ended = true
+                    batch.isLast = true
                 }
             }
-            let position = reader.bytesConsumed
-            guard ended || batch.items.count >= Self.batchRecords || position - batchStart >= Self.batchBytes else { continue }
-            batch.bytesConsumed = position
-            batch.isLast = ended
-            guard push(batch), !ended else { return }
-            batch = Batch()
-            batch.items.reserveCapacity(Self.batchRecords)
-            batchStart = position
+            if batch.isLast { break }
+            if batch.entries.count >= Self.batchRecords || reader.bytesConsumed - batchStart >= Self.batchBytes { break }
         }
+        batch.bytesConsumed = reader.bytesConsumed
+        return batch
+    }
+
+    private static func prepare(_ read: ReadBatch, with preparer: RowPreparer) -> Batch {
+        var batch = Batch(bytesConsumed: read.bytesConsumed, failure: read.failure, isLast: read.isLast)
+        batch.items.reserveCapacity(read.entries.count)
+        for entry in read.entries {
+            switch entry {
+            case .record(let record, let line): batch.items.append(.row(preparer.prepare(record, line: line)))
+            case .item(let item): batch.items.append(item)
+            }
+        }
+        return batch
     }
 }
