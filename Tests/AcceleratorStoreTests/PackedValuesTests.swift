@@ -64,7 +64,7 @@ struct PackedValuesTests {
             defaultCohort: "2026-A", today: CalendarDate(year: 2026, month: 3, day: 1)!, leavingOut: RowReader.textFields)
         let preparer = RowPreparer(
             rowReader: rowReader, rules: .defaults, hasExtraColumns: false, now: "2026-03-01T10:00:00Z",
-            fingerprintSlots: [], fingerprintSeed: 0)
+            fingerprintSeed: 0)
         let prepared = preparer.prepare(record, line: line)
         #expect(prepared.row.diagnostics.isEmpty, "\(prepared.row.diagnostics)")
         let values = prepared.values
@@ -78,6 +78,9 @@ struct PackedValuesTests {
         case number(Int64)
         case null
     }
+
+    /// A description-like text of 99 bytes.
+    static let long = String(String(repeating: "donnees, plateforme ", count: 5).prefix(98)) + "."
 
     static func packed(_ values: [Value]) -> PackedValues {
         var packed = PackedValues(capacity: 64)
@@ -100,9 +103,14 @@ struct PackedValuesTests {
             ([.text("Atlas"), .text("x"), .number(1)], [.text("Atlas"), .text("x"), .number(2)], 1),
             ([.text("Atlas"), .text("x"), .number(1)], [.text("x"), .text("Atlas"), .number(1)], 1),
             ([.text("Atlas"), .text("x"), .number(1)], [.text("Atlas"), .text("x"), .number(1)], 2),
+            // Long texts are hashed 32 bytes at a time in four lanes: a change in any lane, or in the tail.
+            ([.text(Self.long), .null, .null], [.text(Self.long.replacingCharacters(at: 3)), .null, .null], 1),
+            ([.text(Self.long), .null, .null], [.text(Self.long.replacingCharacters(at: 45)), .null, .null], 1),
+            ([.text(Self.long), .null, .null], [.text(Self.long.replacingCharacters(at: 90)), .null, .null], 1),
+            ([.text(Self.long), .null, .null], [.text(Self.long.replacingCharacters(at: 98)), .null, .null], 1),
         ] as [([Value], [Value], UInt64)])
     func fingerprints(first: [Value], second: [Value], otherSeed: UInt64) {
-        let slots = [0, 1, 2]
+        let slots = 0..<3
         let fingerprint = Self.packed(first).fingerprint(of: slots, seed: 1)
         #expect(fingerprint == Self.packed(first).fingerprint(of: slots, seed: 1))
         #expect(fingerprint != Self.packed(second).fingerprint(of: slots, seed: otherSeed))
@@ -141,5 +149,14 @@ struct PackedValuesTests {
         // A file without these columns packs NULL for each.
         let bare = try Self.packedStartup("name,city,sector,founder,email\nAtlas,Rabat,AI,Salma Bennani,salma@atlas.ma\n")
         for name in ["legal_name", "region", "website", "product_stage", "description"] { #expect(bare[name] == .null, "\(name)") }
+    }
+}
+
+extension String {
+    /// The text with the character at `offset` replaced by `#`.
+    func replacingCharacters(at offset: Int) -> String {
+        var characters = Array(self)
+        characters[offset] = "#"
+        return String(characters)
     }
 }

@@ -328,12 +328,11 @@ struct Importer {
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
         mapsICE = mapping.fieldColumns[.ice] != nil
         mapsAppliedOn = mapping.fieldColumns[.appliedAt] != nil
-        // The fingerprint covers the compared columns and the lead founder; its seed names them.
-        let fingerprintNames = startupColumns.map(\.name) + ["name_key", "lead_email_key", "lead_name", "lead_email"]
+        // The fingerprint's seed names the columns this file maps: a file that maps others
+        // compares column by column.
         preparer = RowPreparer(
             rowReader: rowReader, rules: rules, hasExtraColumns: !mapping.extraHeaders.isEmpty, now: now,
-            fingerprintSlots: storedStartupSlots + [PreparedRow.Slots.founderName, PreparedRow.Slots.founderEmail],
-            fingerprintSeed: KeyFilter.hash("import-fingerprint-1", fingerprintNames.joined(separator: ",")))
+            fingerprintSeed: KeyFilter.hash("import-fingerprint-1", startupColumns.map(\.name).joined(separator: ",")))
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
             !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))

@@ -22,13 +22,29 @@ struct PackedValues: Sendable {
     }
 
     mutating func append(_ text: String?) {
-        guard var text else {
+        guard let text else {
             slots.append(.null)
             return
         }
         let start = bytes.count
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        // The text's bytes copied whole (appending the UTF-8 view itself goes byte by byte).
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: Array(text.utf8))
+        }
         slots.append(.text(start: start, count: bytes.count - start))
+    }
+
+    /// `KeyFilter.hash` of the texts of slots `first` and `second` (`nil` when `second` is NULL).
+    func keyHash(_ first: Int, _ second: Int? = nil) -> UInt64? {
+        bytes.withUnsafeBytes { all -> UInt64? in
+            func text(_ index: Int) -> UnsafeRawBufferPointer? {
+                guard case .text(let start, let count) = slots[index] else { return nil }
+                return UnsafeRawBufferPointer(rebasing: all[start..<start + count])
+            }
+            guard let firstBytes = text(first) else { return nil }
+            guard let second else { return KeyFilter.hash(firstBytes, nil) }
+            return text(second).map { KeyFilter.hash(firstBytes, $0) }
+        }
     }
 
     /// Appends cell `index` of `record` (`nil`: the file has no such column) as `RowReader` reads a
@@ -58,22 +74,24 @@ struct PackedValues: Sendable {
         slots.append(number.map { .integer($0) } ?? .null)
     }
 
-    /// A 64-bit hash of the values of `slots`, in order, each with its kind (`seed` says which
-    /// columns they are): what `startup.import_fingerprint` holds.
-    func fingerprint(of slots: [Int], seed: UInt64) -> Int64 {
+    /// A 64-bit hash of the values of slots `range` (`seed` says which columns they are): what
+    /// `startup.import_fingerprint` holds. Each slot's kind and length or number, then the bytes of
+    /// its texts in one pass (the slots of `range` are the first packed, in order).
+    func fingerprint(of range: Range<Int>, seed: UInt64) -> Int64 {
         var hash = seed
-        bytes.withUnsafeBytes { all in
-            for index in slots {
-                switch self.slots[index] {
-                case .null:
-                    hash = KeyFilter.mix(hash ^ 0x4E, 0)
-                case .integer(let number):
-                    hash = KeyFilter.mix(hash ^ 0x49, UInt64(bitPattern: number))
-                case .text(let start, let count):
-                    hash = KeyFilter.hash(UnsafeRawBufferPointer(rebasing: all[start..<start + count]), nil, seed: hash ^ 0x54)
-                }
+        var end = 0
+        for slot in slots[range] {
+            switch slot {
+            case .null:
+                hash = KeyFilter.mix(hash, 0x4E00_0000_0000_0000)
+            case .integer(let number):
+                hash = KeyFilter.mix(KeyFilter.mix(hash, 0x4900_0000_0000_0000), UInt64(bitPattern: number))
+            case .text(let start, let count):
+                hash = KeyFilter.mix(hash, 0x5400_0000_0000_0000 | UInt64(count))
+                end = start + count
             }
         }
+        hash = bytes.withUnsafeBytes { KeyFilter.hash(UnsafeRawBufferPointer(rebasing: $0[..<end]), nil, seed: hash) }
         return Int64(bitPattern: KeyFilter.finalized(hash))
     }
 

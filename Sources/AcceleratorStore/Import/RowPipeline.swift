@@ -53,6 +53,9 @@ final class PreparedRow: Sendable {
         static let emailKey = StartupColumn.all.count + 1
         static let founderName = StartupColumn.all.count + 2
         static let founderEmail = StartupColumn.all.count + 3
+        /// What a startup's fingerprint covers: its columns, its keys and its lead founder. The
+        /// columns this file does not map are included as the constants the form gives them.
+        static let fingerprinted = 0..<(founderEmail + 1)
         static let cohort = StartupColumn.all.count + 4
         static let appliedOn = StartupColumn.all.count + 5
         /// The extra columns, `[]` when the file has none.
@@ -70,9 +73,7 @@ struct RowPreparer: Sendable {
     let hasExtraColumns: Bool
     /// The import's time, written with every row.
     let now: String
-    /// The slots a stored startup is compared with (`Importer.storedStartupSlots`), and the seed
-    /// that names their columns, for the row's fingerprint.
-    let fingerprintSlots: [Int]
+    /// What names the columns of the row's fingerprint (those this file maps).
     let fingerprintSeed: UInt64
 
     func prepare(_ record: CSVRecordBytes, line: Int) -> PreparedRow {
@@ -116,13 +117,13 @@ struct RowPreparer: Sendable {
         }
         return PreparedRow(
             line: line, record: record, row: row,
-            iceHash: form.ice.map { KeyFilter.hash($0.digits) },
-            identityHash: form.name != nil ? emailKey.map { KeyFilter.hash(nameKey, $0) } : nil,
+            iceHash: isValid && form.ice != nil ? values.keyHash(PreparedRow.Slots.ice) : nil,
+            identityHash: isValid && form.name != nil ? values.keyHash(PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey) : nil,
             findings: isValid
                 ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: record) }
                 : [],
             values: values, extraText: extraText,
-            fingerprint: isValid ? values.fingerprint(of: fingerprintSlots, seed: fingerprintSeed) : 0)
+            fingerprint: isValid ? values.fingerprint(of: PreparedRow.Slots.fingerprinted, seed: fingerprintSeed) : 0)
     }
 }
 
