@@ -1,3 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Bionic)
+import Bionic
+#endif
+
 /// A streaming CSV reader over a file or a byte array: RFC 4180 quoting, `,` `;` or tab delimiters,
 /// UTF-8 or Windows-1252 text, exact physical line numbers.
 ///
@@ -478,10 +488,28 @@ public struct CSVReader: ~Copyable {
     /// Copies a quoted field from just after its opening quote to `output` as ``unescapedUTF8(_:count:)``
     /// reads it; returns the number of bytes written (at most `count`).
     static func unescape(_ start: UnsafePointer<UInt8>, count: Int, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        // `forEachValueByte(unescaping: true)`, with the runs between quotes copied whole: a long
+        // description holds few quotes.
         var written = 0
-        forEachValueByte(start, count: count, unescaping: true) { byte in
-            output[written] = byte
-            written &+= 1
+        var i = 0
+        while i < count {
+            let run = memchr(start + i, Int32(ASCII.quote), count &- i).map { UnsafeRawPointer($0) - UnsafeRawPointer(start + i) }
+                ?? count &- i
+            (output + written).update(from: start + i, count: run)
+            written &+= run
+            i &+= run
+            guard i < count else { break }
+            i &+= 1
+            if i < count && start[i] == ASCII.quote {
+                output[written] = ASCII.quote
+                written &+= 1
+                i &+= 1
+            } else {
+                // The closing quote: what follows it is kept as it is.
+                (output + written).update(from: start + i, count: count &- i)
+                written &+= count &- i
+                break
+            }
         }
         return written
     }

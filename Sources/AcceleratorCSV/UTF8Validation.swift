@@ -30,6 +30,11 @@ enum UTF8Validation {
                 i &+= 1
                 continue
             }
+            // A two-byte character (an accented Latin letter, nearly always): checked at once.
+            if lead >= 0xC2, lead <= 0xDF, i &+ 1 < count, start[i &+ 1] & 0xC0 == 0x80 {
+                i &+= 2
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF

@@ -114,7 +114,27 @@ struct EncodingTests {
         ([0xF4, 0x90, 0x80, 0x80], false), ([0xF5, 0x80, 0x80, 0x80], false), ([0x80], false), ([0xC3], false),
         ([0xE2, 0x82], false), ([0xC3, 0x41], false),
         (Array("0123456789abcdefé0123456789".utf8), true), (Array("0123456789abcdef".utf8) + [0xFF], false),
+        ([0xC2, 0x80], true), ([0xDF, 0xBF], true), ([0xC3, 0xC3], false), ([0xC3, 0xA9, 0x80], false),
+        ([0x61, 0xC3, 0xA9, 0xC3], false), ([0xDF, 0xC0], false),
     ]
+
+    @Test("The UTF-8 validator agrees with the standard library on random bytes, accents among them")
+    func validatorOnRandomBytes() {
+        // A fixed sequence: ASCII, two-byte leads, continuations and other bytes, mixed.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        let alphabet: [UInt8] = [0x41, 0x20, 0x2C, 0xC3, 0xA9, 0xC2, 0x80, 0xBF, 0xDF, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0xC0, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(next() % 24)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            let result = bytes.withUnsafeBufferPointer { $0.isEmpty || UTF8Validation.isValid($0.baseAddress!, count: $0.count) }
+            #expect(result == (Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes), "\(bytes)")
+        }
+    }
 
     @Test("The UTF-8 validator accepts exactly the well-formed sequences", arguments: validationCases)
     func validatorIsExact(_ bytes: [UInt8], _ isValid: Bool) {

@@ -141,6 +141,33 @@ struct ReaderTests {
     }
 }
 
+@Suite("Unescaping quoted fields")
+struct UnescapingTests {
+    /// The inside of quoted fields from just after the opening quote, as the scanner hands them over.
+    static let insides = [
+        "", "\"", "abc\"", "a\"\"b\"", "\"\"\"", "\"\"x\"\"\"", "ends \"\"quoted\"\"\" then text",
+        "no closing quote", "\"\"", "x\"\"", "données \"\"réseau\"\" du Maroc.\r\nÉquipe de 24\"",
+        String(repeating: "long run without quotes, ", count: 20) + "\"\"end\"\"\"", "\"after\"\"kept",
+    ]
+
+    @Test("unescaping copies the runs between quotes as the byte-by-byte rule gives them", arguments: insides)
+    func unescapeMatchesTheRule(_ inside: String) {
+        let bytes = Array(inside.utf8)
+        var expected: [UInt8] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            CSVReader.forEachValueByte(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, unescaping: true) {
+                expected.append($0)
+            }
+        }
+        let output = [UInt8](unsafeUninitializedCapacity: max(bytes.count, 1)) { output, count in
+            count = bytes.withUnsafeBufferPointer { buffer in
+                CSVReader.unescape(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, into: output.baseAddress!)
+            }
+        }
+        #expect(output == expected)
+    }
+}
+
 @Suite("Reading errors")
 struct ReaderErrorTests {
     struct ErrorCase: CustomTestStringConvertible, Sendable {
