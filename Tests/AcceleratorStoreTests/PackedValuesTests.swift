@@ -62,9 +62,7 @@ struct PackedValuesTests {
         let rowReader = RowReader(
             mapping: try HeaderMapping(headers: headers), dateOrder: .dayFirst, defaultCurrency: .mad,
             defaultCohort: "2026-A", today: CalendarDate(year: 2026, month: 3, day: 1)!, leavingOut: RowReader.textFields)
-        let preparer = RowPreparer(
-            rowReader: rowReader, rules: .defaults, hasExtraColumns: false, now: "2026-03-01T10:00:00Z",
-            fingerprintSeed: 0)
+        let preparer = RowPreparer(rowReader: rowReader, rules: .defaults, now: "2026-03-01T10:00:00Z", fingerprintSeed: 0)
         let prepared = preparer.prepare(record, line: line)
         #expect(prepared.row.diagnostics.isEmpty, "\(prepared.row.diagnostics)")
         let values = prepared.values
@@ -114,6 +112,30 @@ struct PackedValuesTests {
         let fingerprint = Self.packed(first).fingerprint(of: slots, seed: 1)
         #expect(fingerprint == Self.packed(first).fingerprint(of: slots, seed: 1))
         #expect(fingerprint != Self.packed(second).fingerprint(of: slots, seed: otherSeed))
+    }
+
+    @Test(
+        "extra columns are packed from the cells' bytes exactly as the form's extras are stored",
+        arguments: [
+            ["Plug and Play", "LinkedIn"], ["", "x"], ["   ", "\u{A0}"], ["'=SUM(A1)", "'abc"], ["' =x", "'"],
+            [" padded ", "é"], ["say \"hi\"\\", "line\nbreak\ttab"], ["Élan", "café"], ["\u{FEFF}bom", "ⵜⴰⵎⴰⵣⵉⵖⵜ"],
+        ])
+    func extras(cells: [String]) throws {
+        let headers = ["name", "founder", "email", "city", "sector", "source", "note"]
+        let row = ["Atlas", "Salma Bennani", "salma@atlas.ma", "Rabat", "AI"] + cells
+        let csv = headers.joined(separator: ",") + "\n" + row.map(ImportFixture.csvField).joined(separator: ",") + "\n"
+        var reader = try CSVReader(bytes: Array(csv.utf8))
+        _ = try reader.next()
+        var record = CSVRecordBytes()
+        let line = try #require(try reader.nextRecord(into: &record))
+        let mapping = try HeaderMapping(headers: headers)
+        let rowReader = RowReader(
+            mapping: mapping, dateOrder: .dayFirst, defaultCurrency: .mad, defaultCohort: "2026-A",
+            today: CalendarDate(year: 2026, month: 3, day: 1)!)
+        let expected = JSONText.encode(pairs: rowReader.read(record, line: line).extras)
+        var packed = PackedValues(capacity: 64)
+        packed.appendExtras(record, mapping.extraColumns)
+        #expect(packed.text(0) == expected)
     }
 
     @Test("a row packs one value per startup column, in the columns' order: parsed from the form, or as typed")

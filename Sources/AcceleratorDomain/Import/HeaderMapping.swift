@@ -63,6 +63,12 @@ public struct HeaderMapping: Sendable, Equatable {
     public let fieldColumns: [ApplicationField: Int]
     /// The headers kept as extra attributes (computed once: the import asks for every row).
     public let extraHeaders: [String]
+    /// The columns kept as extra attributes, with their headers, in order.
+    public var extraColumns: [(index: Int, header: String)] {
+        columns.enumerated().compactMap { index, column in
+            if case .extra(let header) = column { (index, header) } else { nil }
+        }
+    }
 
     /// The fields an application cannot do without.
     public static let requiredFields: [ApplicationField] = [.name, .founder, .email, .city, .sector]

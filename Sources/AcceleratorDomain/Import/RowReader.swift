@@ -68,10 +68,11 @@ public struct RowReader: Sendable {
     private let extraColumns: [(index: Int, header: String)]
 
     /// Creates a reader. `leavingOut`: text fields that no check reads (such as the description),
-    /// which the caller takes from the cells itself; the form leaves them `nil`.
+    /// which the caller takes from the cells itself; the form leaves them `nil`. `leavingOutExtras`:
+    /// the caller takes the extra columns from the cells too, and `Row.extras` is empty.
     public init(
         mapping: HeaderMapping, dateOrder: DateOrder, defaultCurrency: CurrencyCode, defaultCohort: String?,
-        today: CalendarDate, leavingOut: [ApplicationField] = []
+        today: CalendarDate, leavingOut: [ApplicationField] = [], leavingOutExtras: Bool = false
     ) {
         self.mapping = mapping
         self.dateOrder = dateOrder
@@ -79,9 +80,7 @@ public struct RowReader: Sendable {
         self.defaultCohort = defaultCohort
         self.today = today
         columnOfField = ApplicationField.allCases.map { mapping.fieldColumns[$0] }
-        extraColumns = mapping.columns.enumerated().compactMap { index, column in
-            if case .extra(let header) = column { (index, header) } else { nil }
-        }
+        extraColumns = leavingOutExtras ? [] : mapping.extraColumns
         isLeftOut = ApplicationField.allCases.map { field in
             leavingOut.contains(field) && Self.textFields.contains(field)
         }

@@ -322,7 +322,7 @@ struct Importer {
         // rather than made strings for the form: no check reads them.
         rowReader = RowReader(
             mapping: mapping, dateOrder: rules.dateOrder, defaultCurrency: rules.defaultCurrency,
-            defaultCohort: defaultCohort, today: request.today, leavingOut: RowReader.textFields)
+            defaultCohort: defaultCohort, today: request.today, leavingOut: RowReader.textFields, leavingOutExtras: true)
         startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
@@ -331,7 +331,7 @@ struct Importer {
         // The fingerprint's seed names the columns this file maps: a file that maps others
         // compares column by column.
         preparer = RowPreparer(
-            rowReader: rowReader, rules: rules, hasExtraColumns: !mapping.extraHeaders.isEmpty, now: now,
+            rowReader: rowReader, rules: rules, now: now,
             fingerprintSeed: KeyFilter.hash("import-fingerprint-1", startupColumns.map(\.name).joined(separator: ",")))
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
@@ -638,7 +638,7 @@ struct Importer {
                     applicationInCohort = StoredApplication(
                         id: statement.int64(0) ?? 0, lastBatchId: statement.int64(6),
                         sameAppliedOn: !mapsAppliedOn || statement.matches(3, values.slots[PreparedRow.Slots.appliedOn], in: values),
-                        sameExtra: prepared.extraText == nil || statement.matches(5, values.slots[PreparedRow.Slots.extra], in: values),
+                        sameExtra: !prepared.hasExtraColumns || statement.matches(5, values.slots[PreparedRow.Slots.extra], in: values),
                         samePreparedWarnings: statement.matches(4, text: prepared.findingsText))
                 } else {
                     let stage = Stage(rawValue: statement.text(2) ?? "") ?? .applied
@@ -685,7 +685,6 @@ struct Importer {
             if let hash = prepared.identityHash { keys?.insert(hash) }
         }
 
-        let extraText = prepared.extraText
         if let application = applicationInCohort,
             !(application.sameAppliedOn && application.sameExtra && application.samePreparedWarnings && open.isEmpty)
         {
@@ -700,7 +699,7 @@ struct Importer {
             let storedExtra = stored.text(2) ?? "[]"
             stored.reset()
             let appliedOn = mapsAppliedOn ? form.appliedOn.description : storedAppliedOn
-            let extra = extraText ?? storedExtra
+            let extra = prepared.extraText ?? storedExtra
             if appliedOn != storedAppliedOn || warningText != storedWarnings || extra != storedExtra {
                 let lastBatch = application.lastBatchId
                 if lastBatch != batchId {

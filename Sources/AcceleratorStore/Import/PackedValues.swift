@@ -70,6 +70,42 @@ struct PackedValues: Sendable {
         }
     }
 
+    /// Appends the extra columns of `record` as stored: `JSONText.encode(pairs:)` of the pairs
+    /// (header, value) that `RowReader` keeps (the formula guard removed, blank values left out),
+    /// written from the cells' bytes. A cell is copied as it is when its first and last characters
+    /// plainly need neither (nearly always); else its text is made and read as `RowReader` reads it.
+    mutating func appendExtras(_ record: CSVRecordBytes, _ columns: [(index: Int, header: String)]) {
+        let start = bytes.count
+        bytes.append(UInt8(ascii: "["))
+        for (index, header) in columns where index < record.count && !record.range(of: index).isEmpty {
+            let range = record.range(of: index)
+            let asTyped = record.bytes.withUnsafeBufferPointer { all in
+                let cell = UnsafeBufferPointer(rebasing: all[range])
+                return cell[0] != UInt8(ascii: "'") && TextEdges.arePlain(cell)
+            }
+            let value = asTyped ? nil : FormulaGuard.unneutralised(record.string(index))
+            if let value, value.trimmedText.isEmpty { continue }
+            if bytes.count > start + 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "["))
+            JSONText.appendQuoted(header, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            if let value {
+                JSONText.appendQuoted(value, to: &bytes)
+            } else {
+                record.bytes.withUnsafeBufferPointer { all in JSONText.appendQuoted(UnsafeBufferPointer(rebasing: all[range]), to: &bytes) }
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        slots.append(.text(start: start, count: bytes.count - start))
+    }
+
+    /// The text of slot `index` (`nil` for NULL or a number).
+    func text(_ index: Int) -> String? {
+        guard case .text(let start, let count) = slots[index] else { return nil }
+        return String(decoding: bytes[start..<start + count], as: UTF8.self)
+    }
+
     mutating func append(_ number: Int64?) {
         slots.append(number.map { .integer($0) } ?? .null)
     }

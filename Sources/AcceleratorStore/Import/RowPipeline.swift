@@ -23,14 +23,14 @@ final class PreparedRow: Sendable {
     let findingsText: String
     /// The values the row writes, packed for binding (see `Slots`); empty for a refused row.
     let values: PackedValues
-    /// The extra columns as stored (`nil` when the file has none).
-    let extraText: String?
+    /// Whether the file has extra columns.
+    let hasExtraColumns: Bool
     /// The startup's `import_fingerprint` once the row is written (0 for a refused row).
     let fingerprint: Int64
 
     init(
         line: Int, record: CSVRecordBytes, row: RowReader.Row, iceHash: UInt64?, identityHash: UInt64?,
-        findings: [ImportDiagnostic], values: PackedValues, extraText: String?, fingerprint: Int64
+        findings: [ImportDiagnostic], values: PackedValues, hasExtraColumns: Bool, fingerprint: Int64
     ) {
         self.line = line
         self.record = record
@@ -40,8 +40,13 @@ final class PreparedRow: Sendable {
         self.findings = findings
         findingsText = findings.isEmpty ? "[]" : JSONText.encode(findings.map(\.message))
         self.values = values
-        self.extraText = extraText
+        self.hasExtraColumns = hasExtraColumns
         self.fingerprint = fingerprint
+    }
+
+    /// The extra columns as stored (`nil` when the file has none).
+    var extraText: String? {
+        hasExtraColumns && values.slots.count > Slots.extra ? values.text(Slots.extra) : nil
     }
 
     /// Where each value sits in `values`.
@@ -66,15 +71,26 @@ final class PreparedRow: Sendable {
     }
 }
 
-/// What turns a record's cells into a `PreparedRow`: pure, so it runs on the reading thread.
+/// What turns a record's cells into a `PreparedRow`: pure, so it runs on the reading threads.
 struct RowPreparer: Sendable {
+    /// Reads the form, leaving out the plain text fields and the extra columns (packed from the
+    /// cells' bytes).
     let rowReader: RowReader
     let rules: ProgramRules
-    let hasExtraColumns: Bool
     /// The import's time, written with every row.
     let now: String
     /// What names the columns of the row's fingerprint (those this file maps).
     let fingerprintSeed: UInt64
+    /// The columns kept as extra attributes, with their headers.
+    let extraColumns: [(index: Int, header: String)]
+
+    init(rowReader: RowReader, rules: ProgramRules, now: String, fingerprintSeed: UInt64) {
+        self.rowReader = rowReader
+        self.rules = rules
+        self.now = now
+        self.fingerprintSeed = fingerprintSeed
+        extraColumns = rowReader.mapping.extraColumns
+    }
 
     func prepare(_ record: CSVRecordBytes, line: Int) -> PreparedRow {
         var row = rowReader.read(record, line: line)
@@ -94,7 +110,6 @@ struct RowPreparer: Sendable {
         let isValid = row.diagnostics.isEmpty
         let nameKey = TextFolding.folded(form.name ?? "")
         let emailKey = form.leadFounder?.email.map { Self.lowercased($0.text) }
-        let extraText = hasExtraColumns ? JSONText.encode(pairs: row.extras) : nil
         var values = isValid
             ? PackedValues(capacity: record.bytes.count + 128, slots: PreparedRow.Slots.count)
             : PackedValues(capacity: 0)
@@ -112,7 +127,7 @@ struct RowPreparer: Sendable {
             values.append(form.leadFounder?.email?.text)
             values.append(form.cohort)
             values.append(form.appliedOn.description)
-            values.append(extraText ?? "[]")
+            values.appendExtras(record, extraColumns)
             values.append(now)
         }
         return PreparedRow(
@@ -122,7 +137,7 @@ struct RowPreparer: Sendable {
             findings: isValid
                 ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: record) }
                 : [],
-            values: values, extraText: extraText,
+            values: values, hasExtraColumns: !extraColumns.isEmpty,
             fingerprint: isValid ? values.fingerprint(of: PreparedRow.Slots.fingerprinted, seed: fingerprintSeed) : 0)
     }
 }

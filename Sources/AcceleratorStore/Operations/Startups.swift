@@ -241,19 +241,20 @@ enum JSONText {
     /// Appends a JSON string literal (RFC 8259 escapes; other characters as they are), byte by
     /// byte: what needs escaping is ASCII, and the bytes of other characters pass as they are.
     static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { appendQuoted($0, to: &out) }
+    }
+
+    /// `appendQuoted` of a text given as its UTF-8 bytes.
+    static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         out.append(quote)
-        var string = string
-        let plain = string.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) else { return false }
+        if !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) {
             out.append(contentsOf: bytes)
-            return true
-        }
-        if plain {
             out.append(quote)
             return
         }
-        for byte in string.utf8 {
+        for byte in bytes {
             switch byte {
             case quote, backslash: out.append(backslash); out.append(byte)
             case 0x0A: out.append(backslash); out.append(UInt8(ascii: "n"))
