@@ -62,7 +62,7 @@ struct PackedValuesTests {
         let rowReader = RowReader(
             mapping: try HeaderMapping(headers: headers), dateOrder: .dayFirst, defaultCurrency: .mad,
             defaultCohort: "2026-A", today: CalendarDate(year: 2026, month: 3, day: 1)!, leavingOut: RowReader.textFields)
-        let preparer = RowPreparer(rowReader: rowReader, rules: .defaults, now: "2026-03-01T10:00:00Z", fingerprintSeed: 0)
+        let preparer = RowPreparer(rowReader: rowReader, rules: .defaults, fingerprintSeed: 0)
         let prepared = preparer.prepare(record, line: line)
         #expect(prepared.row.diagnostics.isEmpty, "\(prepared.row.diagnostics)")
         let values = prepared.values

@@ -331,7 +331,7 @@ struct Importer {
         // The fingerprint's seed names the columns this file maps: a file that maps others
         // compares column by column.
         preparer = RowPreparer(
-            rowReader: rowReader, rules: rules, now: now,
+            rowReader: rowReader, rules: rules,
             fingerprintSeed: KeyFilter.hash("import-fingerprint-1", startupColumns.map(\.name).joined(separator: ",")))
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
@@ -429,25 +429,40 @@ struct Importer {
         let founders: RawStatement
         let applications: RawStatement
 
-        /// The startup columns written, after `id`.
-        static let startupColumns = StartupColumn.all.map(\.name)
+        /// The startup columns written: `id`, the packed startup slots, then these.
+        static let startupColumns = ["id"] + StartupColumn.all.map(\.name)
             + ["name_key", "lead_email_key", "created_at", "updated_at", "last_batch_id", "created_batch_id", "import_fingerprint"]
+
+        /// Parameters shared by every row of the startup and application inserts, bound once: the
+        /// import's time and its batch.
+        static let now: Int32 = 1
+        static let batch: Int32 = 2
+        /// The parameters of each row follow them: row `r` starts at `firstRowParameter + r * perRow`.
+        static let firstRowParameter: Int32 = 3
+        /// Per startup row: its id, its packed startup slots and its fingerprint.
+        static let startupParameters = Int32(PreparedRow.Slots.startup.count + 2)
+        /// Per application row: the startup, the cohort, the application date, the warnings, the extras.
+        static let applicationParameters: Int32 = 5
 
         init(db: Database, rows: Int) throws {
             self.rows = rows
-            func sql(_ table: String, _ columns: [String], _ row: String) -> String {
+            func sql(_ table: String, _ columns: [String], perRow: Int32, _ row: (Int32) -> String) -> String {
                 "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                    + Array(repeating: row, count: rows).joined(separator: ", ")
+                    + (0..<Int32(rows)).map { row($0 * perRow + Self.firstRowParameter) }.joined(separator: ", ")
             }
-            let startupRow = "(" + Array(repeating: "?", count: Self.startupColumns.count + 1).joined(separator: ", ") + ")"
-            startups = try RawStatement(db, sql: sql("startup", ["id"] + Self.startupColumns, startupRow))
-            founders = try RawStatement(
-                db, sql: sql("founder", ["startup_id", "position", "full_name", "email", "is_lead"], "(?, 0, ?, ?, 1)"))
+            startups = try RawStatement(db, sql: sql("startup", Self.startupColumns, perRow: Self.startupParameters) { first in
+                let slots = (first..<first + Self.startupParameters - 1).map { "?\($0)" }
+                return "(\(slots.joined(separator: ", ")), ?1, ?1, ?2, ?2, ?\(first + Self.startupParameters - 1))"
+            })
+            founders = try RawStatement(db, sql: sql(
+                "founder", ["startup_id", "position", "full_name", "email", "is_lead"], perRow: 3
+            ) { first in "(?\(first), 0, ?\(first + 1), ?\(first + 2), 1)" })
             applications = try RawStatement(db, sql: sql(
                 "application",
                 ["startup_id", "cohort_code", "stage", "applied_on", "warnings", "extra", "created_at", "updated_at",
                  "last_batch_id", "created_batch_id"],
-                "(?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?)"))
+                perRow: Self.applicationParameters
+            ) { first in "(?\(first), ?\(first + 1), 'applied', ?\(first + 2), ?\(first + 3), ?\(first + 4), ?1, ?1, ?2, ?2)" })
         }
     }
 
@@ -726,16 +741,15 @@ struct Importer {
             let values = prepared.values
             try values.withBytes { base in
                 let insert = statements.insertApplication
+                let first = NewStartupInserts.firstRowParameter
                 insert.reset()
-                insert.bind(1, startupId)
-                insert.bind(2, values.slots[Slots.cohort], base: base)
-                insert.bind(3, values.slots[Slots.appliedOn], base: base)
-                insert.bind(4, warningText)
-                insert.bind(5, values.slots[Slots.extra], base: base)
-                insert.bind(6, values.slots[Slots.now], base: base)
-                insert.bind(7, values.slots[Slots.now], base: base)
-                insert.bind(8, batchId)
-                insert.bind(9, batchId)
+                insert.bind(NewStartupInserts.now, now)
+                insert.bind(NewStartupInserts.batch, batchId)
+                insert.bind(first, startupId)
+                insert.bind(first + 1, values.slots[Slots.cohort], base: base)
+                insert.bind(first + 2, values.slots[Slots.appliedOn], base: base)
+                insert.bind(first + 3, warningText)
+                insert.bind(first + 4, values.slots[Slots.extra], base: base)
                 defer { insert.clearBindings() }
                 try insert.execute()
             }
@@ -863,19 +877,20 @@ struct Importer {
                 founders.clearBindings()
                 applications.clearBindings()
             }
-            var startupIndex: Int32 = 1, founderIndex: Int32 = 1, applicationIndex: Int32 = 1
+            typealias Inserts = NewStartupInserts
+            for statement in [startups, applications] {
+                statement.bind(Inserts.now, now)
+                statement.bind(Inserts.batch, batchId)
+            }
+            var startupIndex = Inserts.firstRowParameter, founderIndex = Inserts.firstRowParameter
+            var applicationIndex = Inserts.firstRowParameter
             for (row, offset) in zip(rows, offsets) {
                 let values = row.row.values
                 let base = start + offset
                 startups.bind(startupIndex, row.id)
                 startups.bind(values, Slots.startup, from: startupIndex + 1, base: base)
-                startupIndex += Int32(Slots.startup.count + 1)
-                startups.bind(startupIndex, values.slots[Slots.now], base: base)
-                startups.bind(startupIndex + 1, values.slots[Slots.now], base: base)
-                startups.bind(startupIndex + 2, batchId)
-                startups.bind(startupIndex + 3, batchId)
-                startups.bind(startupIndex + 4, row.row.fingerprint)
-                startupIndex += 5
+                startups.bind(startupIndex + Int32(Slots.startup.count + 1), row.row.fingerprint)
+                startupIndex += Inserts.startupParameters
 
                 founders.bind(founderIndex, row.id)
                 founders.bind(founderIndex + 1, values.slots[Slots.founderName], base: base)
@@ -887,11 +902,7 @@ struct Importer {
                 applications.bind(applicationIndex + 2, values.slots[Slots.appliedOn], base: base)
                 applications.bind(applicationIndex + 3, row.warnings)
                 applications.bind(applicationIndex + 4, values.slots[Slots.extra], base: base)
-                applications.bind(applicationIndex + 5, values.slots[Slots.now], base: base)
-                applications.bind(applicationIndex + 6, values.slots[Slots.now], base: base)
-                applications.bind(applicationIndex + 7, batchId)
-                applications.bind(applicationIndex + 8, batchId)
-                applicationIndex += 9
+                applicationIndex += Inserts.applicationParameters
             }
             try startups.execute()
             try founders.execute()

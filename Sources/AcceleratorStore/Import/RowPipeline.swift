@@ -65,9 +65,7 @@ final class PreparedRow: Sendable {
         static let appliedOn = StartupColumn.all.count + 5
         /// The extra columns, `[]` when the file has none.
         static let extra = StartupColumn.all.count + 6
-        /// The import's time, for created_at and updated_at.
-        static let now = StartupColumn.all.count + 7
-        static let count = StartupColumn.all.count + 8
+        static let count = StartupColumn.all.count + 7
     }
 }
 
@@ -77,17 +75,14 @@ struct RowPreparer: Sendable {
     /// cells' bytes).
     let rowReader: RowReader
     let rules: ProgramRules
-    /// The import's time, written with every row.
-    let now: String
     /// What names the columns of the row's fingerprint (those this file maps).
     let fingerprintSeed: UInt64
     /// The columns kept as extra attributes, with their headers.
     let extraColumns: [(index: Int, header: String)]
 
-    init(rowReader: RowReader, rules: ProgramRules, now: String, fingerprintSeed: UInt64) {
+    init(rowReader: RowReader, rules: ProgramRules, fingerprintSeed: UInt64) {
         self.rowReader = rowReader
         self.rules = rules
-        self.now = now
         self.fingerprintSeed = fingerprintSeed
         extraColumns = rowReader.mapping.extraColumns
     }
@@ -128,7 +123,6 @@ struct RowPreparer: Sendable {
             values.append(form.cohort)
             values.append(form.appliedOn.description)
             values.appendExtras(record, extraColumns)
-            values.append(now)
         }
         return PreparedRow(
             line: line, record: record, row: row,
