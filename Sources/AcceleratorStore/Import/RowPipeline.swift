@@ -10,10 +10,11 @@ final class PreparedRow: Sendable {
     let line: Int
     /// The record's cells, as read (made text only when a problem must quote them).
     let record: CSVRecordBytes
-    /// The form, its extra attributes, and every problem of its values (the cohort code included).
+    /// The form and every problem of its values (the cohort code included); its extra attributes
+    /// are packed in `values` only.
     let row: RowReader.Row
     /// The hashes of the ICE and of the identity without an ICE (the folded name and the lowercased
-    /// lead e-mail, both in `values`), for `KeyFilter`; `nil` when the row has none.
+    /// lead e-mail), from `values`, for `KeyFilter`; `nil` when the row has none or is refused.
     let iceHash: UInt64?
     let identityHash: UInt64?
     /// The eligibility findings that do not depend on the stored data, placed in their columns
@@ -288,7 +289,7 @@ final class RowPipeline: @unchecked Sendable {
             condition.lock()
             swap(&freed, &spent)
             var mayRead: Bool { !readAll && unclaimed.count < Self.readAhead && nextRead - nextTaken < Self.depth }
-            while !cancelled, !mayRead, unclaimed.isEmpty, !(readAll && unclaimed.isEmpty) { condition.wait() }
+            while !cancelled, !mayRead, unclaimed.isEmpty, !readAll { condition.wait() }
             if cancelled || (readAll && unclaimed.isEmpty) {
                 condition.unlock()
                 return
