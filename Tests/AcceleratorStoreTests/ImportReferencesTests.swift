@@ -54,6 +54,10 @@ struct ImportReferencesTests {
             #expect(try dangling() == 3)
             try db.execute(sql: "INSERT INTO batch_change (batch_id, entity, entity_id, action, line) VALUES (12, 'startup', 1, 'update', 3)")
             #expect(try dangling() == 4)
+
+            // Tables empty before the import: every row is new, counted without the id condition.
+            let everyRow = Importer.NewIds(startup: 1, application: 1, founder: 1, change: 1)
+            #expect(try Importer.danglingReferences(db, firstNewIds: everyRow, newStartups: 1..<3) == 5)
         }
     }
 }

@@ -527,18 +527,23 @@ struct Importer {
     /// the ids of the startups the import inserted, every one of them (an insert that fails stops the
     /// import): a reference into them needs no lookup, which keeps the check to one pass over the
     /// new rows.
+    ///
+    /// When a table had no row before the import, every row is new: its rows are counted without
+    /// the id condition, which lets SQLite read the table's (six times smaller) covering index.
     static func danglingReferences(
         _ db: Database, firstNewIds: NewIds, newStartups: Range<Int64>
     ) throws -> Int {
-        try Int.fetchOne(
+        let newApplications = firstNewIds.application > 1 ? "a.id >= :application AND" : ""
+        let newFounders = firstNewIds.founder > 1 ? "f.id >= :founder AND" : ""
+        return try Int.fetchOne(
             db,
             sql: """
-                SELECT (SELECT count(*) FROM application a WHERE a.id >= :application
-                          AND (a.cohort_code NOT IN (SELECT code FROM cohort)
-                               OR NOT (a.startup_id >= :first AND a.startup_id < :end)
-                                  AND NOT EXISTS (SELECT 1 FROM startup s WHERE s.id = a.startup_id)))
-                     + (SELECT count(*) FROM founder f WHERE f.id >= :founder
-                          AND NOT (f.startup_id >= :first AND f.startup_id < :end)
+                SELECT (SELECT count(*) FROM application a WHERE \(newApplications)
+                          (a.cohort_code NOT IN (SELECT code FROM cohort)
+                           OR NOT (a.startup_id >= :first AND a.startup_id < :end)
+                              AND NOT EXISTS (SELECT 1 FROM startup s WHERE s.id = a.startup_id)))
+                     + (SELECT count(*) FROM founder f WHERE \(newFounders)
+                          NOT (f.startup_id >= :first AND f.startup_id < :end)
                           AND NOT EXISTS (SELECT 1 FROM startup s WHERE s.id = f.startup_id))
                      + (SELECT count(*) FROM batch_change c WHERE c.id >= :change
                           AND NOT EXISTS (SELECT 1 FROM batch b WHERE b.id = c.batch_id))
