@@ -7,7 +7,7 @@ import AcceleratorDomain
 public enum PrettyJSON {
     /// A JSON value. No `null`: JSONEncoder leaves out the keys of `nil` values, and so do the
     /// objects built here.
-    public indirect enum Value {
+    public enum Value {
         case string(String)
         case integer(Int64)
         case bool(Bool)
