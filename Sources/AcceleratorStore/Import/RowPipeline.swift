@@ -250,12 +250,7 @@ final class RowPipeline: @unchecked Sendable {
                 return batch
             }
             if !unclaimed.isEmpty, let preparer {
-                let read = unclaimed.removeFirst()
-                condition.broadcast()
-                condition.unlock()
-                let batch = Self.prepare(read, with: preparer)
-                condition.lock()
-                ready[read.number] = batch
+                prepareOldestUnclaimed(with: preparer)
                 continue
             }
             condition.wait()
@@ -288,6 +283,10 @@ final class RowPipeline: @unchecked Sendable {
             var freed: [Batch] = []
             condition.lock()
             swap(&freed, &spent)
+            condition.unlock()
+            // Freed before this thread allocates more, so the memory is reused.
+            freed.removeAll()
+            condition.lock()
             var mayRead: Bool { !readAll && unclaimed.count < Self.readAhead && nextRead - nextTaken < Self.depth }
             while !cancelled, !mayRead, unclaimed.isEmpty, !readAll { condition.wait() }
             if cancelled || (readAll && unclaimed.isEmpty) {
@@ -298,7 +297,6 @@ final class RowPipeline: @unchecked Sendable {
                 let number = nextRead
                 nextRead += 1
                 condition.unlock()
-                freed.removeAll()
                 var read = read(cellSizeLimit: cellSizeLimit, into: &record)
                 read.number = number
                 condition.lock()
@@ -307,16 +305,22 @@ final class RowPipeline: @unchecked Sendable {
                 condition.broadcast()
                 condition.unlock()
             } else {
-                let read = unclaimed.removeFirst()
-                condition.unlock()
-                freed.removeAll()
-                let batch = Self.prepare(read, with: preparer)
-                condition.lock()
-                ready[read.number] = batch
-                condition.broadcast()
+                prepareOldestUnclaimed(with: preparer)
                 condition.unlock()
             }
         }
+    }
+
+    /// Claims the oldest batch read and not yet claimed, prepares it without holding the lock, and
+    /// makes it ready. Called, and returns, with the lock held.
+    private func prepareOldestUnclaimed(with preparer: RowPreparer) {
+        let read = unclaimed.removeFirst()
+        condition.broadcast()
+        condition.unlock()
+        let batch = Self.prepare(read, with: preparer)
+        condition.lock()
+        ready[read.number] = batch
+        condition.broadcast()
     }
 
     /// Reads the next batch of records.
