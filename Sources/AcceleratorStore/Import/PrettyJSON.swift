@@ -27,16 +27,9 @@ public enum PrettyJSON {
     private static func write(_ value: Value, indent: Int, to output: inout [UInt8]) {
         switch value {
         case .string(let text):
-            writeString(text, to: &output)
+            JSONText.appendQuoted(text, to: &output, shortControlEscapes: true)
         case .integer(let number):
-            var number = number
-            if number < 0 { output.append(UInt8(ascii: "-")) }
-            var digits: [UInt8] = []
-            repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: abs(number % 10)))
-                number /= 10
-            } while number != 0
-            output.append(contentsOf: digits.reversed())
+            output.append(contentsOf: String(number).utf8)
         case .bool(let flag):
             output.append(contentsOf: flag ? Self.true : Self.false)
         case .array(let elements):
@@ -50,7 +43,7 @@ public enum PrettyJSON {
             let sorted = zip(members, members.dropFirst()).allSatisfy { $0.0 < $1.0 } ? members : members.sorted { $0.0 < $1.0 }
             output.append(UInt8(ascii: "{"))
             writeElements(sorted.count, indent: indent, to: &output) { index, output in
-                writeString(sorted[index].0, to: &output)
+                JSONText.appendQuoted(sorted[index].0, to: &output, shortControlEscapes: true)
                 output.append(contentsOf: Self.colon)
                 write(sorted[index].1, indent: indent + 2, to: &output)
             }
@@ -61,7 +54,6 @@ public enum PrettyJSON {
     private static let `true` = Array("true".utf8)
     private static let `false` = Array("false".utf8)
     private static let colon = Array(" : ".utf8)
-    private static let hex = Array("0123456789abcdef".utf8)
 
     /// A container's elements, one per line, indented by two more spaces; an empty container is
     /// an empty line, as JSONEncoder writes it.
@@ -77,35 +69,6 @@ public enum PrettyJSON {
         }
         if count == 0 { output.append(UInt8(ascii: "\n")) }
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-    }
-
-    private static func writeString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied whole.
-            var start = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                start = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-                case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-                case UInt8(ascii: "\n"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                default:
-                    output.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                        hex[Int(byte >> 4)], hex[Int(byte & 0x0F)],
-                    ])
-                }
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }
 

@@ -240,13 +240,15 @@ enum JSONText {
 
     /// Appends a JSON string literal (RFC 8259 escapes; other characters as they are), byte by
     /// byte: what needs escaping is ASCII, and the bytes of other characters pass as they are.
-    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+    /// `shortControlEscapes`: backspace and form feed written `\b` and `\f`, as `JSONEncoder` writes
+    /// them (see `PrettyJSON`), rather than `\u0008` and `\u000c` as the stored JSON columns have them.
+    static func appendQuoted(_ string: String, to out: inout [UInt8], shortControlEscapes: Bool = false) {
         var string = string
-        string.withUTF8 { appendQuoted($0, to: &out) }
+        string.withUTF8 { appendQuoted($0, to: &out, shortControlEscapes: shortControlEscapes) }
     }
 
     /// `appendQuoted` of a text given as its UTF-8 bytes.
-    static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], shortControlEscapes: Bool = false) {
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         out.append(quote)
         if !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) {
@@ -260,6 +262,8 @@ enum JSONText {
             case 0x0A: out.append(backslash); out.append(UInt8(ascii: "n"))
             case 0x0D: out.append(backslash); out.append(UInt8(ascii: "r"))
             case 0x09: out.append(backslash); out.append(UInt8(ascii: "t"))
+            case 0x08 where shortControlEscapes: out.append(backslash); out.append(UInt8(ascii: "b"))
+            case 0x0C where shortControlEscapes: out.append(backslash); out.append(UInt8(ascii: "f"))
             case ..<0x20:
                 let digits = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: [backslash, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
