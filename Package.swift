@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AcceleratorDomain", targets: ["AcceleratorDomain"]),
         .library(name: "AcceleratorCSV", targets: ["AcceleratorCSV"]),
         .library(name: "AcceleratorStore", targets: ["AcceleratorStore"]),
+        .library(name: "AcceleratorFiles", targets: ["AcceleratorFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -22,6 +23,8 @@ let package = Package(
     targets: [
         .target(name: "AcceleratorDomain", swiftSettings: strictSettings),
         .target(name: "AcceleratorCSV", swiftSettings: strictSettings),
+        // Files written whole or not at all, inputs read once, and what SIGINT and SIGTERM do.
+        .target(name: "AcceleratorFiles", swiftSettings: strictSettings),
         // One C function: SQLite's variadic sqlite3_config, which Swift cannot call.
         .target(name: "CSQLiteTuning"),
         // SHA-256 blocks in C, to use the CPU's SHA instructions (x86 SHA-NI) for the file digest.
@@ -31,6 +34,7 @@ let package = Package(
             dependencies: [
                 "AcceleratorDomain",
                 "AcceleratorCSV",
+                "AcceleratorFiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The import's row loop binds and steps its statements through the SQLite C API.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -45,16 +49,18 @@ let package = Package(
                 "AcceleratorStore",
                 "AcceleratorDomain",
                 "AcceleratorCSV",
+                "AcceleratorFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AcceleratorDomainTests", dependencies: ["AcceleratorDomain"], swiftSettings: strictSettings),
         .testTarget(name: "AcceleratorCSVTests", dependencies: ["AcceleratorCSV"], swiftSettings: strictSettings),
+        .testTarget(name: "AcceleratorFilesTests", dependencies: ["AcceleratorFiles"], swiftSettings: strictSettings),
         .testTarget(
             name: "AcceleratorStoreTests",
             dependencies: [
-                "AcceleratorStore", "AcceleratorDomain", "AcceleratorCSV", "CSHA256",
+                "AcceleratorStore", "AcceleratorDomain", "AcceleratorCSV", "AcceleratorFiles", "CSHA256",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

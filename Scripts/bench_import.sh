@@ -41,6 +41,7 @@ for rows in "${sizes[@]}"; do
 
     db="$work/bench.sqlite"
     rm -f "$db" "$db-wal" "$db-shm"
+    "$binary" init --db "$db" >/dev/null
     read -r seconds kib <<<"$(measure "$binary" import "$file" --cohort 2026-A --db "$db" --format json)"
     import_runs+=("$seconds"); peak_kib=$(( kib > peak_kib ? kib : peak_kib ))
     read -r seconds kib <<<"$(measure "$binary" import "$file" --cohort 2026-A --db "$db" --format json)"

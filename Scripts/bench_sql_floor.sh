@@ -27,6 +27,7 @@ now="2026-11-28T10:00:00Z"
 floor() {
   local db="$work/floor.sqlite"
   rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+  "$binary" init --db "$db" >/dev/null
   "$binary" cohort add 2026-A --starts 2026-01-05 --db "$db" >/dev/null
   local sql
   sql=$(cat <<SQL

@@ -32,7 +32,8 @@ export ACCELERATOR_DB=$db ACCELERATOR_TODAY=2026-06-01 ACCELERATOR_ACTOR=crash-t
 rm -f "$db" "$db-wal" "$db-shm"
 
 # A program with some history, and a cohort of startups waiting for the committee.
-"$binary" import SampleData/applicants-2026A.en.csv --cohort 2026-A >/dev/null
+"$binary" init >/dev/null
+"$binary" import SampleData/applicants-2026A.en.csv --cohort 2026-A >/dev/null 2>&1
 "$binary" advance "Atlas AI" --to mentored --mentor "Karim Alaoui" --mentor-org Technopark >/dev/null
 "$binary" cohort add 2026-D --starts 2026-01-05 --capacity 1000000 >/dev/null
 python3 - "$work" "$import_rows" "$decision_rows" <<'PY'
@@ -128,6 +129,7 @@ echo "applications: $(sqlite3 "$db" 'SELECT count(*) FROM application;'), stage 
 # same kills, on a database that holds only a cohort. It must be back in WAL mode afterwards.
 db=$work/first.sqlite
 export ACCELERATOR_DB=$db
+"$binary" init >/dev/null
 "$binary" cohort add 2026-B --starts 2026-01-05 --capacity 1000000 >/dev/null
 crash "first import of $import_rows rows into an empty database" 'SELECT count(*) FROM application;' "$import_rows" \
   import "$work/large.csv" --cohort 2026-B || status=1

@@ -1,25 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Bionic)
-import Bionic
-#endif
-
-/// A buffered CSV writer to a file or to memory, quoting only the fields that need it.
+/// A CSV writer into memory, quoting only the fields that need it; the caller hands the bytes on
+/// (to a file written whole, to standard output) with ``drain(_:)`` whenever it likes, so that a
+/// long output streams in chunks.
 ///
 /// A field is quoted when it holds the delimiter, a quote, CR or LF, or starts or ends with a
 /// space; quotes inside are doubled. A record made of one empty field is written `""` so that it
-/// is not read back as a blank line. Text is written as UTF-8. Call ``finish()`` to flush and close
-/// the file and see any error; a writer dropped without it flushes and closes on a best-effort basis.
+/// is not read back as a blank line. Text is written as UTF-8.
 ///
 /// ```swift
-/// var writer = try CSVWriter(path: "export.csv", format: .excelFrench)
+/// var writer = CSVWriter(format: .excelFrench)
 /// try writer.write(["nom", "montant"])
 /// try writer.write(["Atlas AI", "1 500 000,50"])
-/// try writer.finish()
+/// try writer.drain { bytes in try output.write(bytes) }
 /// ```
 public struct CSVWriter: ~Copyable {
     /// How records are written: delimiter, line ending, byte order mark.
@@ -46,55 +37,36 @@ public struct CSVWriter: ~Copyable {
 
     /// The format records are written in.
     public let format: Format
-    private let path: String?
-    private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var isFinished = false
-    private static let flushThreshold = 1 << 20
 
-    /// Creates or truncates the file at `path` with the given permissions (enforced even when the
-    /// file already existed) and writes the byte order mark if the format asks for it.
-    public init(path: String, format: Format, permissions: mode_t = 0o600) throws(CSVError) {
-        var fd: Int32
-        repeat {
-            fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, permissions)
-        } while fd < 0 && errno == EINTR
-        if fd < 0 { throw .cannotCreate(path: path, reason: currentErrorMessage()) }
-        if fchmod(fd, permissions) != 0 {
-            let reason = currentErrorMessage()
-            close(fd)
-            throw .cannotCreate(path: path, reason: reason)
-        }
-        self.format = format
-        self.path = path
-        self.descriptor = fd
-        buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
-        if format.writesByteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-    }
-
-    /// Creates a writer that keeps its output in ``bytes``.
+    /// Creates a writer; the byte order mark, if the format has one, is its first bytes.
     public init(format: Format) {
         self.format = format
-        self.path = nil
-        self.descriptor = -1
         if format.writesByteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
-    deinit {
-        if descriptor >= 0 {
-            _ = try? Self.writeAll(buffer, to: descriptor, path: path ?? "")
-            close(descriptor)
-        }
-    }
+    /// The bytes written and not yet drained.
+    public var bytes: [UInt8] { buffer }
 
-    /// Everything written so far, for a writer made with ``init(format:)``; empty for a file writer.
-    public var bytes: [UInt8] { path == nil ? buffer : [] }
+    /// How many bytes are written and not yet drained.
+    public var pendingByteCount: Int { buffer.count }
+
+    /// Hands the bytes written so far to `sink` and forgets them (keeping the memory for the next).
+    public mutating func drain<E: Error>(_ sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        var failure: E?
+        buffer.withUnsafeBytes { bytes in
+            do throws(E) { try sink(bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        buffer.removeAll(keepingCapacity: true)
+    }
 
     /// Writes one record.
     /// - Throws: `.cannotWrite` when flushing to the file fails or the writer is finished.
     public mutating func write(_ fields: [String]) throws(CSVError) {
         if isFinished {
-            throw .cannotWrite(path: path ?? "(memory)", reason: "the writer is already finished")
+            throw .cannotWrite(path: "(memory)", reason: "the writer is already finished")
         }
         let delimiter = format.delimiter
         for index in fields.indices {
@@ -107,50 +79,11 @@ public struct CSVWriter: ~Copyable {
             buffer.append(ASCII.quote)
         }
         buffer.append(contentsOf: format.lineEnding)
-        if descriptor >= 0 && buffer.count >= Self.flushThreshold {
-            try flush()
-        }
     }
 
-    /// Writes what is buffered and closes the file; for an in-memory writer, only stops further writes.
-    public mutating func finish() throws(CSVError) {
-        if isFinished { return }
+    /// Stops further writes.
+    public mutating func finish() {
         isFinished = true
-        guard descriptor >= 0, let path else { return }
-        let fd = descriptor
-        descriptor = -1
-        do {
-            try Self.writeAll(buffer, to: fd, path: path)
-        } catch {
-            close(fd)
-            throw error
-        }
-        buffer.removeAll()
-        if close(fd) != 0 {
-            throw .cannotWrite(path: path, reason: currentErrorMessage())
-        }
-    }
-
-    private mutating func flush() throws(CSVError) {
-        try Self.writeAll(buffer, to: descriptor, path: path ?? "")
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(CSVError) {
-        let failure: String? = bytes.withUnsafeBufferPointer { buffer in
-            guard let start = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let count = writeBytes(fd, start + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return currentErrorMessage()
-                }
-                offset += count
-            }
-            return nil
-        }
-        if let failure { throw .cannotWrite(path: path, reason: failure) }
     }
 
     /// Appends one field, quoted if needed.

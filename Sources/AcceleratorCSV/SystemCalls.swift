@@ -15,11 +15,6 @@ func currentErrorMessage() -> String {
     return String(cString: message)
 }
 
-/// `write(2)`, under a name that no `write` method shadows.
-func writeBytes(_ fd: Int32, _ start: UnsafePointer<UInt8>, _ count: Int) -> Int {
-    write(fd, start, count)
-}
-
 /// The byte values the reader and writer care about, named.
 enum ASCII {
     static let nul: UInt8 = 0x00

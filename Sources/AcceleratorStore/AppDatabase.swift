@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorFiles
 import CSQLiteTuning
 import Foundation
 import GRDB
@@ -32,14 +33,35 @@ public final class AppDatabase: Sendable {
         _ = accelerator_sqlite_disable_memstatus()
     }()
 
-    /// Opens the database at `path`, creating it with file mode 0600 and migrating it on first use.
+    /// Opens the Accelerator database at `path` and brings its schema up to date. Every command but
+    /// `init` uses this: a missing or empty file is refused (a typo in `--db` must not create an
+    /// empty database), and so is a file that is not Accelerator's, read-only, before anything is
+    /// written.
     ///
     /// A database written by a newer version of Accelerator is refused and left untouched.
     public static func open(path: String) throws(StoreError) -> AppDatabase {
+        try open(path: path, creatingIfMissing: false)
+    }
+
+    /// Creates the database at `path` with file mode 0600 (`accelerator init`), or opens it and
+    /// brings it up to date when it is already Accelerator's. It creates only in an absent file, an
+    /// empty one (brought to 0600: it will hold personal data) or an SQLite file without any table;
+    /// any other file is refused, untouched.
+    public static func openOrCreate(path: String) throws(StoreError) -> AppDatabase {
+        try open(path: path, creatingIfMissing: true)
+    }
+
+    private static func open(path: String, creatingIfMissing: Bool) throws(StoreError) -> AppDatabase {
         _ = sqliteTuned
-        let created = try createFileIfMissing(path)
-        if !created {
-            try refuseIfSuperseded(path)
+        switch try inspect(path) {
+        case .missing:
+            guard creatingIfMissing else { throw .missingDatabase(path: path) }
+            try createFile(path)
+        case .empty:
+            guard creatingIfMissing else { throw .missingDatabase(path: path) }
+            if chmod(path, 0o600) != 0 { throw fileFailure(errno, path: path) }
+        case .ours:
+            break
         }
         var config = Configuration()
         config.journalMode = .wal
@@ -76,27 +98,91 @@ public final class AppDatabase: Sendable {
     /// The names of the migrations this version knows, in order.
     public static var migrationNames: [String] { Schema.migrator.migrations }
 
-    /// Creates the file with mode 0600 when it does not exist; returns whether it did.
-    private static func createFileIfMissing(_ path: String) throws(StoreError) -> Bool {
-        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            close(descriptor)
-            return true
+    /// The files an output must never replace: the database and the files SQLite keeps beside it.
+    public var protectedFiles: [ProtectedFile] {
+        path == ":memory:" ? [] : ProtectedFile.database(path)
+    }
+
+    /// What is at a database path, as far as opening it goes.
+    private enum Found {
+        /// Nothing.
+        case missing
+        /// A file of 0 bytes, or an SQLite file without any table.
+        case empty
+        /// Accelerator's database (perhaps of an older version, to be migrated).
+        case ours
+    }
+
+    /// Looks at `path` without writing to it: refuses a folder, a device, a file that is not SQLite,
+    /// an SQLite file of another application, and a database of a newer Accelerator.
+    private static func inspect(_ path: String) throws(StoreError) -> Found {
+        let status = FileStatus(path: path)
+        switch status.kind {
+        case .missing:
+            var link = stat()
+            if lstat(path, &link) == 0 { throw .cannotOpen(path: path, reason: "it is a symbolic link to a missing file") }
+            return .missing
+        case .regular:
+            break
+        case .directory:
+            throw .cannotOpen(path: path, reason: "it is a folder; give a file path")
+        case .fifo, .characterDevice, .blockDevice, .socket, .other:
+            throw .cannotOpen(path: path, reason: "it is \(status.kind.phrase), not a file")
         }
-        let code = errno
-        switch code {
-        case EEXIST:
-            var info = stat()
-            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                throw .cannotOpen(path: path, reason: "it is a folder; give a file path")
+        if status.size == 0 { return .empty }
+        guard try hasSQLiteHeader(path) else { throw .notADatabase(path: path) }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db throws -> Found in
+                let tables = Set(try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+                if tables.isEmpty { return .empty }
+                guard tables.contains("grdb_migrations") else { throw StoreError.foreignDatabase(path: path) }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+                let known = Schema.migrator.migrations
+                guard let first = known.first, applied.contains(first) else { throw StoreError.foreignDatabase(path: path) }
+                let unknown = applied.filter { !known.contains($0) }
+                if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown) }
+                let missing = applied.flatMap { Schema.tablesByMigration[$0] ?? [] }.filter { !tables.contains($0) }
+                if !missing.isEmpty { throw StoreError.damagedDatabase(path: path, missingTables: missing) }
+                return .ours
             }
-            return false
-        case EACCES, EROFS, EPERM:
-            throw .readOnly(path: path)
-        case ENOSPC:
-            throw .diskFull(path: path)
-        default:
-            throw .cannotOpen(path: path, reason: String(cString: strerror(code)))
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw openFailure(error, path: path)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Whether the file starts as every SQLite database does.
+    private static func hasSQLiteHeader(_ path: String) throws(StoreError) -> Bool {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw fileFailure(errno, path: path) }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 16)
+        let count = header.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 16) }
+        return count == 16 && header == Array("SQLite format 3\0".utf8)
+    }
+
+    /// Creates the file with mode 0600.
+    private static func createFile(_ path: String) throws(StoreError) {
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw fileFailure(errno, path: path) }
+        close(descriptor)
+    }
+
+    /// A system call's failure on the database file, as a store error.
+    private static func fileFailure(_ code: Int32, path: String) -> StoreError {
+        switch code {
+        case EACCES, EROFS, EPERM: .readOnly(path: path)
+        case ENOSPC: .diskFull(path: path)
+        default: .cannotOpen(path: path, reason: String(cString: strerror(code)))
         }
     }
 
@@ -110,38 +196,14 @@ public final class AppDatabase: Sendable {
         return StoreError.from(error, path: path)
     }
 
-    /// Refuses a database that has migrations this version does not know, reading it only.
-    private static func refuseIfSuperseded(_ path: String) throws(StoreError) {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            let unknown: [String] = try queue.read { db in
-                guard try db.tableExists("grdb_migrations") else { return [] }
-                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-                let known = Set(Schema.migrator.migrations)
-                return applied.filter { !known.contains($0) }
-            }
-            try queue.close()
-            if !unknown.isEmpty {
-                throw StoreError.newerDatabase(path: path, unknownMigrations: unknown)
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw openFailure(error, path: path)
-        } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
-        }
-    }
-
     // MARK: - Transactions
 
     /// Runs `body` in one write transaction; any thrown error rolls it back.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(body)
+            return try writer.writeWithoutTransaction { db in
+                try Self.transaction(db) { (try body(db), commit: true) }
+            }
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
         }
@@ -152,17 +214,35 @@ public final class AppDatabase: Sendable {
     func writeThenRollBack<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .rollback
-                }
-                guard let result else { throw StoreError.database(path: path, message: "dry run produced no result") }
-                return result
+                try Self.transaction(db) { (try body(db), commit: false) }
             }
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
         }
+    }
+
+    /// One `BEGIN IMMEDIATE` transaction around `body`, committed when it says so, else rolled back.
+    /// The commit and `afterCommit` (a rejects file put in place) are one commit for SIGINT and
+    /// SIGTERM: a signal waits for them, and once they are done the command runs to its end.
+    static func transaction<T>(
+        _ db: Database, afterCommit: () throws -> Void = {}, _ body: () throws -> (result: T, commit: Bool)
+    ) throws -> T {
+        var result: T?
+        var committing = false
+        var committed = false
+        defer { if committing { Interruption.endCommit(committed: committed) } }
+        try db.inTransaction(.immediate) {
+            let outcome = try body()
+            result = outcome.result
+            guard outcome.commit else { return .rollback }
+            Interruption.beginCommit()
+            committing = true
+            return .commit
+        }
+        committed = committing
+        if committing { try afterCommit() }
+        guard let result else { throw StoreError.database(path: db.description, message: "the transaction produced no result") }
+        return result
     }
 
     /// Runs `body` in a read transaction.

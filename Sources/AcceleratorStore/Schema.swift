@@ -3,6 +3,18 @@ import GRDB
 /// The database schema: named, append-only migrations. A migration is never edited once shipped;
 /// a change to the schema is a new migration at the end of the list.
 enum Schema {
+    /// The tables each migration creates (a migration that only changes them is not listed): a
+    /// database that records a migration without its tables is not one of ours, or was damaged.
+    static let tablesByMigration: [String: [String]] = [
+        "v1-stage-workflow": [
+            "program_rules", "cohort", "startup", "founder", "application", "stage_event", "mentor_assignment", "funding",
+            "market_entry",
+        ],
+        "v2-import-batches": ["batch", "batch_change", "header_mapping"],
+        "v3-decisions": ["batch_event"],
+        "v4-erasures": ["erasure"],
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-stage-workflow") { db in

@@ -7,6 +7,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerDatabase(path: String, unknownMigrations: [String])
     /// The file is not an SQLite database.
     case notADatabase(path: String)
+    /// No database is there yet (or the file is empty): `accelerator init` creates one.
+    case missingDatabase(path: String)
+    /// The file is an SQLite database of another application.
+    case foreignDatabase(path: String)
+    /// The file records Accelerator's migrations but lacks tables they create.
+    case damagedDatabase(path: String, missingTables: [String])
     /// The file or its folder cannot be opened or created.
     case cannotOpen(path: String, reason: String)
     /// Another process held the database longer than the busy timeout.
@@ -23,7 +29,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerDatabase(let path, let unknown):
             "\(path) was written by a newer version of Accelerator (it has migrations this version does not know: \(unknown.joined(separator: ", "))); upgrade accelerator to use it. The file was left untouched."
         case .notADatabase(let path):
-            "\(path) is not an Accelerator database (not an SQLite file); give another path with --db or ACCELERATOR_DB"
+            "\(path) is not an Accelerator database (not an SQLite file); it was left untouched. Give the database's path with --db or ACCELERATOR_DB"
+        case .missingDatabase(let path):
+            "no Accelerator database at \(path): create it with `accelerator init` (--db \(path)), or give the right path with --db or ACCELERATOR_DB"
+        case .foreignDatabase(let path):
+            "\(path) is an SQLite database of another application, not Accelerator's; it was left untouched. Give the database's path with --db or ACCELERATOR_DB"
+        case .damagedDatabase(let path, let tables):
+            "\(path) records Accelerator's schema but lacks the tables \(tables.joined(separator: ", ")); it was left untouched. Restore it from a backup"
         case .cannotOpen(let path, let reason):
             "cannot open the database \(path): \(reason)"
         case .busy(let path):

@@ -1,4 +1,6 @@
+import AcceleratorFiles
 import ArgumentParser
+import Foundation
 
 /// The `accelerator` command: the system of record of the acceleration program.
 @main
@@ -12,7 +14,8 @@ struct Accelerator: ParsableCommand {
             ACCELERATOR_DB says otherwise; it is created on first use.
 
             Exit codes: 0 done; 1 refused by a rule or invalid input (nothing changed); \
-            64 usage error; 74 database or file failure.
+            64 usage error; 74 database or file failure; 130 and 143 stopped by SIGINT or SIGTERM \
+            (nothing changed).
             """,
         version: "0.1.0",
         subcommands: [
@@ -21,4 +24,25 @@ struct Accelerator: ParsableCommand {
             Export.self, Report.self, Forget.self,
         ]
     )
+
+    /// Parses and runs the command. Every failure is one `error:` line on standard error (usage
+    /// errors too, with their usage lines, exit 64); help and the version go to standard output.
+    static func main() {
+        Interruption.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if error is ExitCode { Foundation.exit(code.rawValue) }
+            var message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+            if !message.isEmpty { printError(message) }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

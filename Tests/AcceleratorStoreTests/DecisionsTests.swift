@@ -17,7 +17,7 @@ final class DecisionsFixture {
 
     init(startups: [String] = ["Atlas AI", "Argan Pay", "Sahara H2"], capacity: Int? = nil) throws {
         folder = try TemporaryFolder()
-        store = try AppDatabase.open(path: folder.file("decisions.sqlite"))
+        store = try AppDatabase.openOrCreate(path: folder.file("decisions.sqlite"))
         _ = try store.addCohort(code: "2026-A", startsOn: CalendarDate(year: 2026, month: 3, day: 1)!, capacity: capacity)
         for name in startups {
             _ = try store.apply(StoreFixture.form(name), today: Self.today)
@@ -415,7 +415,7 @@ struct DecisionsApplyTests {
         let missing = fixture.folder.file("missing.csv")
         let error = #expect(throws: DecisionsError.self) { try fixture.applyFile(missing) }
         #expect(error?.isIOFailure == true)
-        #expect(error?.description == "\(missing): cannot open \(missing): No such file or directory")
+        #expect(error?.description == "\(missing): no such file; check the path")
     }
 }
 
@@ -552,7 +552,7 @@ struct DecisionsUndoTests {
     @Test("an import batch whose applications were moved by decisions cannot be undone")
     func importUndoAfterDecisions() throws {
         let folder = try TemporaryFolder()
-        let store = try AppDatabase.open(path: folder.file("db.sqlite"))
+        let store = try AppDatabase.openOrCreate(path: folder.file("db.sqlite"))
         let applicants = folder.file("applicants.csv")
         try Data(ImportFixture.csv([ImportFixture.row("Atlas AI"), ImportFixture.row("Argan Pay")]).utf8)
             .write(to: URL(fileURLWithPath: applicants))

@@ -21,7 +21,7 @@ final class ImportFixture {
 
     init() throws {
         folder = try TemporaryFolder()
-        store = try AppDatabase.open(path: folder.file("import.sqlite"))
+        store = try AppDatabase.openOrCreate(path: folder.file("import.sqlite"))
     }
 
     /// One spreadsheet row for `name`, with every value valid unless `changes` says otherwise.
@@ -265,7 +265,7 @@ struct ImportValidationTests {
         let path = fixture.folder.file("absent.csv")
         let error = #expect(throws: ImportError.self) { try fixture.importFile(path) }
         #expect(error?.isIOFailure == true)
-        #expect(error?.description == "\(path): cannot open \(path): No such file or directory")
+        #expect(error?.description == "\(path): no such file; check the path")
     }
 }
 

@@ -48,7 +48,7 @@ enum ReportFixture {
     }
 
     static func makeStore(path: String? = nil) throws -> AppDatabase {
-        let store = try path.map { try AppDatabase.open(path: $0) } ?? AppDatabase.makeInMemory()
+        let store = try path.map { try AppDatabase.openOrCreate(path: $0) } ?? AppDatabase.makeInMemory()
         _ = try store.addCohort(code: "2026-A", startsOn: day(3, 1), capacity: 10)
         let forms = [
             form("Atlas AI", sector: "AI", city: "Casablanca", region: "Casablanca-Settat", appliedOn: day(3, 1)),

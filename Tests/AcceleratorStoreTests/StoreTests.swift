@@ -54,7 +54,7 @@ struct StoreTests {
     @Test("a new database gets every migration")
     func migratesNewDatabase() throws {
         let folder = try TemporaryFolder()
-        let store = try AppDatabase.open(path: folder.file("a.sqlite"))
+        let store = try AppDatabase.openOrCreate(path: folder.file("a.sqlite"))
         let queue = try DatabaseQueue(path: store.path)
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied == AppDatabase.migrationNames)
@@ -64,7 +64,7 @@ struct StoreTests {
     func fileMode() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("private.sqlite")
-        _ = try AppDatabase.open(path: path)
+        _ = try AppDatabase.openOrCreate(path: path)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
@@ -72,7 +72,7 @@ struct StoreTests {
     @Test("the database is in WAL mode with foreign keys on")
     func pragmas() throws {
         let folder = try TemporaryFolder()
-        let store = try AppDatabase.open(path: folder.file("wal.sqlite"))
+        let store = try AppDatabase.openOrCreate(path: folder.file("wal.sqlite"))
         let queue = try DatabaseQueue(path: store.path)
         let mode = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -82,7 +82,7 @@ struct StoreTests {
     func newerVersionRefused() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("newer.sqlite")
-        _ = try AppDatabase.open(path: path)
+        _ = try AppDatabase.openOrCreate(path: path)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
@@ -107,6 +107,60 @@ struct StoreTests {
     func missingFolder() throws {
         let path = "/nonexistent-folder-\(UUID().uuidString)/a.sqlite"
         #expect(throws: StoreError.cannotOpen(path: path, reason: "No such file or directory")) {
+            try AppDatabase.openOrCreate(path: path)
+        }
+    }
+
+    @Test("only init creates a database: opening a path where none is, or an empty file, is refused and creates nothing")
+    func openingNeverCreates() throws {
+        let folder = try TemporaryFolder()
+        let typo = folder.file("accelerater.sqlite")
+        #expect(throws: StoreError.missingDatabase(path: typo)) { try AppDatabase.open(path: typo) }
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        let empty = folder.file("empty.sqlite")
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(throws: StoreError.missingDatabase(path: empty)) { try AppDatabase.open(path: empty) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
+    }
+
+    @Test("init brings an empty file to mode 0600 when it becomes the database")
+    func emptyFileBecomesPrivate() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("shared.sqlite")
+        FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644])
+        _ = try AppDatabase.openOrCreate(path: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test("another application's SQLite file is refused by open and by init, byte for byte untouched and not switched to WAL")
+    func foreignDatabaseIsRefused() throws {
+        let folder = try TemporaryFolder()
+        for (name, sql) in [
+            ("other.sqlite", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('keep me')"),
+            ("other-grdb.sqlite", "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('createUsers')"),
+        ] {
+            let path = folder.file(name)
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { try $0.execute(sql: sql) }
+            try queue.close()
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(throws: StoreError.foreignDatabase(path: path)) { try AppDatabase.open(path: path) }
+            #expect(throws: StoreError.foreignDatabase(path: path)) { try AppDatabase.openOrCreate(path: path) }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
+
+    @Test("a database that records Accelerator's migrations without their tables is refused, untouched")
+    func damagedDatabaseIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("damaged.sqlite")
+        _ = try AppDatabase.openOrCreate(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "DROP TABLE header_mapping") }
+        try queue.close()
+        #expect(throws: StoreError.damagedDatabase(path: path, missingTables: ["header_mapping"])) {
             try AppDatabase.open(path: path)
         }
     }
@@ -114,7 +168,7 @@ struct StoreTests {
     @Test("stage events cannot be updated or deleted, even with SQL")
     func appendOnlyTriggers() throws {
         let folder = try TemporaryFolder()
-        let store = try AppDatabase.open(path: folder.file("events.sqlite"))
+        let store = try AppDatabase.openOrCreate(path: folder.file("events.sqlite"))
         _ = try store.apply(StoreFixture.form("Atlas AI"), today: StoreFixture.today)
         _ = try store.move(startup: "Atlas AI", cohort: nil, request: StoreFixture.request(.mentored), context: StoreFixture.context())
         let queue = try DatabaseQueue(path: store.path)

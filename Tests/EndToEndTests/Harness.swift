@@ -8,16 +8,28 @@ struct RunResult {
     var stderr: String
 }
 
+/// A sandbox that could not be set up.
+struct SandboxError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 /// Runs the built `accelerator` binary on a temporary database, as a user would.
 final class Sandbox {
     let folder: String
     let database: String
     var today = "2026-06-01"
 
-    init() throws {
+    /// A new folder; with `initialised`, its database is created by `accelerator init` (the only
+    /// command that creates one).
+    init(initialised: Bool = true) throws {
         folder = NSTemporaryDirectory() + "accelerator-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = folder + "/accelerator.sqlite"
+        if initialised {
+            let result = try run("init")
+            guard result.status == 0 else { throw SandboxError(message: "accelerator init failed: \(result.stderr)") }
+        }
     }
 
     deinit {

@@ -15,7 +15,9 @@ extension Sandbox {
 
     /// Fills the database with what a program holds after a few weeks: an imported spreadsheet, an
     /// application typed by hand, a stage move (so a stage event and a mentor), a funding.
+    /// `init` first: the database may be on a file system mounted over the sandbox since it was made.
     func seedProgram(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try succeed("init", sourceLocation: sourceLocation)
         try succeed("import", Sandbox.sample("applicants-2026A.en.csv"), "--cohort", "2026-A", sourceLocation: sourceLocation)
         try succeed(
             "apply", "--cohort", "2026-A", "--name", "Darija Voice", "--city", "Fès", "--sector", "AI",

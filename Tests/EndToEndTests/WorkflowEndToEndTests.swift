@@ -146,7 +146,7 @@ struct WorkflowEndToEndTests {
         let notADatabase = try sandbox.write("notes.txt", String(repeating: "hello\n", count: 200))
         let result = try sandbox.run("list", "--db", notADatabase)
         #expect(result.status == 74)
-        #expect(result.stderr == "error: \(notADatabase) is not an Accelerator database (not an SQLite file); give another path with --db or ACCELERATOR_DB\n")
+        #expect(result.stderr == "error: \(notADatabase) is not an Accelerator database (not an SQLite file); it was left untouched. Give the database's path with --db or ACCELERATOR_DB\n")
     }
 
     @Test("tables fit an 80-column terminal")

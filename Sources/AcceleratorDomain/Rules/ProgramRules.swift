@@ -54,8 +54,8 @@ public struct ProgramRules: Sendable, Equatable {
     /// The program's spelling of a sector when it is one of the favoured sectors, compared without
     /// case, accents or punctuation (`fintech` and `Fin-Tech` give `FinTech`).
     public func canonicalSector(_ sector: String) -> String? {
-        // Nearly always spelled as listed: a few short texts compared, no hashing.
-        if sectors.contains(sector) { return sector }
+        // Nearly always spelled as listed: one hashed lookup, whatever the length of the list.
+        if let listed = sectorsByKey[sector], listed == sector { return sector }
         let key = TextFolding.compact(sector)
         if let sector = sectorsByKey[key] { return sector }
         guard let english = Self.frenchSectors[key] else { return nil }

@@ -44,7 +44,7 @@ public enum RulesFile {
     public static func parse(_ text: String) throws(RulesFileError) -> ProgramRules {
         var rules = ProgramRules.defaults
         var seen: Set<Key> = []
-        var parser = Parser(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        var parser = Parser(lines: physicalLines(of: text))
         while let (line, keyText, value) = try parser.nextEntry() {
             guard let key = Key(rawValue: keyText) else {
                 let known = Key.allCases.map(\.rawValue).joined(separator: ", ")
@@ -56,6 +56,31 @@ public enum RulesFile {
             try apply(key, value: value, line: line, to: &rules)
         }
         return rules
+    }
+
+    /// The text's lines, ended by LF, CRLF or a lone CR alike (a file saved by Notepad or an old
+    /// Mac), without a leading byte order mark: line numbers are those an editor shows.
+    static func physicalLines(of text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars[...]
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        var afterCarriageReturn = false
+        for scalar in scalars {
+            if scalar == "\n" && afterCarriageReturn {
+                afterCarriageReturn = false
+                continue
+            }
+            afterCarriageReturn = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines
     }
 
     private static func apply(_ key: Key, value: Value, line: Int, to rules: inout ProgramRules) throws(RulesFileError) {

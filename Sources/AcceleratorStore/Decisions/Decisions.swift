@@ -1,5 +1,6 @@
 import AcceleratorCSV
 import AcceleratorDomain
+import AcceleratorFiles
 import Foundation
 import GRDB
 
@@ -86,12 +87,15 @@ public enum DecisionsError: Error, Equatable, CustomStringConvertible {
     case mapping(path: String, DecisionMappingError)
     /// The file cannot be hashed (read).
     case unreadable(path: String)
+    /// The input cannot be used (a folder, a block device, a terminal…).
+    case file(FileError)
 
     public var description: String {
         switch self {
         case .csv(let path, let error): "\(path): \(error.description)"
         case .mapping(let path, let error): "\(path): \(error.description)"
         case .unreadable(let path): "cannot read \(path)"
+        case .file(let error): error.description
         }
     }
 
@@ -104,6 +108,7 @@ public enum DecisionsError: Error, Equatable, CustomStringConvertible {
             default: false
             }
         case .unreadable: true
+        case .file(let error): !error.isRefusal
         case .mapping: false
         }
     }
@@ -118,14 +123,19 @@ extension AppDatabase {
     /// rows already at their stage in `unchanged`) that `undoDecisions` can revert. A file that
     /// moves nothing writes nothing. A dry run is the real run rolled back.
     public func applyDecisions(_ request: DecisionsRequest) throws -> DecisionsReport {
-        guard let sha256 = SHA256.hexDigest(ofFile: request.path) else {
-            // Let the reader say why (missing file, folder, permission).
-            do { _ = try CSVReader(path: request.path) } catch { throw DecisionsError.csv(path: request.path, error) }
+        // Standard input, a pipe or a device is read once, into a copy that is hashed, then parsed.
+        let input: InputFile
+        do { input = try InputFile(request.path) } catch { throw DecisionsError.file(error) }
+        var request = request
+        request.path = input.name
+        guard let sha256 = SHA256.hexDigest(ofFile: input.path) else {
+            // Let the reader say why (permission, a read failure).
+            do { _ = try CSVReader(path: input.path) } catch { throw DecisionsError.csv(path: request.path, error) }
             throw DecisionsError.unreadable(path: request.path)
         }
         var reader: CSVReader
         do {
-            reader = try CSVReader(path: request.path, delimiter: request.delimiter, encoding: request.encoding)
+            reader = try CSVReader(path: input.path, delimiter: request.delimiter, encoding: request.encoding)
         } catch {
             throw DecisionsError.csv(path: request.path, error)
         }
@@ -142,12 +152,12 @@ extension AppDatabase {
         var report: DecisionsReport?
         do {
             try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+                try Self.transaction(db) {
                     var run = try DecisionsRun(db: db, request: request, sha256: sha256, mapping: mapping, dialect: reader.dialect)
                     try run.apply(reader: &reader)
                     let result = try run.finish()
                     report = result.report
-                    return result.commit ? .commit : .rollback
+                    return ((), commit: result.commit)
                 }
             }
         } catch let error as DatabaseError {

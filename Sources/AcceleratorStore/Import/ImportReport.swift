@@ -1,5 +1,6 @@
 import AcceleratorCSV
 import AcceleratorDomain
+import AcceleratorFiles
 
 /// How an import treats invalid rows.
 public enum ImportMode: Sendable, Equatable {
@@ -137,6 +138,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String)
     /// The file names no cohort.
     case noCohort(path: String)
+    /// The input or the rejects file cannot be used (a folder, a device, the database…).
+    case file(FileError)
 
     public var description: String {
         switch self {
@@ -144,6 +147,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case .mapping(let path, let error): "\(path): \(error.description)"
         case .unreadable(let path): "cannot read \(path)"
         case .noCohort(let path): "\(path): no cohort column; say which cohort with --cohort CODE"
+        case .file(let error): error.description
         }
     }
 
@@ -156,6 +160,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             default: false
             }
         case .unreadable: true
+        case .file(let error): !error.isRefusal
         case .mapping, .noCohort: false
         }
     }

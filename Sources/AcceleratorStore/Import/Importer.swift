@@ -1,5 +1,6 @@
 import AcceleratorCSV
 import AcceleratorDomain
+import AcceleratorFiles
 import Foundation
 import GRDB
 
@@ -10,33 +11,47 @@ extension AppDatabase {
     ///
     /// When the file changes nothing, nothing at all is written (no batch, no timestamp).
     public func importApplications(_ request: ImportRequest) throws -> ImportReport {
+        // Standard input, a pipe or a device is read once, into a copy the import may open twice.
+        let input: InputFile
+        do { input = try InputFile(request.path) } catch { throw ImportError.file(error) }
+        // The rejects file must not replace the database or the input: checked before anything is read.
+        let protected = protectedFiles + [ProtectedFile(path: request.path, role: "the file being imported")]
+        if case .skipInvalid(let rejectsPath) = request.mode {
+            do { try OutputFile.check(rejectsPath, protecting: protected) } catch { throw ImportError.file(error) }
+        }
         do {
-            return try importApplications(request, detectingEncodingFromPrefix: true)
+            return try importApplications(request, input: input, protecting: protected, detectingEncodingFromPrefix: true)
         } catch ImportRetry.notUTF8 {
             // The first megabytes were UTF-8 and a later byte is not: the file is Windows-1252, and
             // the import (rolled back) runs again reading it so.
             var request = request
             request.encoding = .windows1252
-            return try importApplications(request, detectingEncodingFromPrefix: false)
+            return try importApplications(request, input: input, protecting: protected, detectingEncodingFromPrefix: false)
         }
     }
 
-    private func importApplications(_ request: ImportRequest, detectingEncodingFromPrefix: Bool) throws -> ImportReport {
+    private func importApplications(
+        _ request: ImportRequest, input: InputFile, protecting protected: [ProtectedFile], detectingEncodingFromPrefix: Bool
+    ) throws -> ImportReport {
+        var request = request
+        // From here on, the file as messages and the batch name it ("standard input" for `-`).
+        let source = input.path
+        request.path = input.name
         var reader: CSVReader
         do {
             // A large file is not read once to detect its encoding before it is parsed: the first
             // megabytes decide, and the whole file is checked on the digest's pass (see `Importer.run`).
             reader = try detectingEncodingFromPrefix
                 ? CSVReader(
-                    path: request.path, delimiter: request.delimiter, encoding: request.encoding,
+                    path: source, delimiter: request.delimiter, encoding: request.encoding,
                     detectingFromPrefix: Importer.encodingPrefix)
-                : CSVReader(path: request.path, delimiter: request.delimiter, encoding: request.encoding)
+                : CSVReader(path: source, delimiter: request.delimiter, encoding: request.encoding)
         } catch {
             throw ImportError.csv(path: request.path, error)
         }
         // The file's SHA-256 is computed on a thread of its own while the rows are read.
         let encodingIsTentative = reader.encodingIsTentative
-        let digest = FileDigest(ofFile: request.path, checkingUTF8: encodingIsTentative)
+        let digest = FileDigest(ofFile: source, checkingUTF8: encodingIsTentative)
         defer { digest.cancel() }
         let headers: [String]
         let headerLine: Int
@@ -83,18 +98,16 @@ extension AppDatabase {
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 defer { journal.end(db) }
-                try db.inTransaction(.immediate) {
+                // The rejects file is flushed before the commit and put in place with it.
+                try Self.transaction(db, afterCommit: { try rejects?.commit() }) {
                     var importer = try Importer(
                         db: db, request: request, digest: digest, headers: headers, overrides: overrides,
-                        dialect: dialect)
+                        dialect: dialect, protecting: protected)
                     try importer.run(pipeline, totalBytes: totalBytes, rejects: &rejects)
                     let result = importer.finish(rejectsFile: rejects?.path)
                     report = result.report
-                    if result.commit {
-                        try rejects?.finish()
-                        return .commit
-                    }
-                    return .rollback
+                    if result.commit { try rejects?.flush() }
+                    return ((), commit: result.commit)
                 }
             }
         } catch let error as DatabaseError {
@@ -120,34 +133,51 @@ enum ImportRetry: Error {
 }
 
 /// The rejects file of `--skip-invalid`: the original columns plus `line` and `error`, in the
-/// input's dialect, so it can be fixed in a spreadsheet and imported as it is.
+/// input's dialect, so it can be fixed in a spreadsheet and imported as it is. Written whole or not
+/// at all (`OutputFile`), in chunks of about a megabyte.
 final class RejectsWriter {
     let path: String
+    private let file: OutputFile
     private var writer: CSVWriter
+    private static let chunkBytes = 1 << 20
 
-    init(path: String, headers: [String], dialect: CSVDialect) throws {
+    init(path: String, headers: [String], dialect: CSVDialect, protecting protected: [ProtectedFile]) throws {
         self.path = path
         let format = CSVWriter.Format(
             delimiter: dialect.delimiter, lineEnding: [0x0D, 0x0A],
             writesByteOrderMark: dialect.hasByteOrderMark || dialect.encoding == .windows1252)
         do {
-            writer = try CSVWriter(path: path, format: format)
-            try writer.write(headers + ["line", "error"])
+            file = try OutputFile(path: path, protecting: protected)
         } catch {
-            throw ImportError.csv(path: path, error)
+            throw ImportError.file(error)
         }
+        writer = CSVWriter(format: format)
+        try write(headers + ["line", "error"])
     }
 
     func write(_ cells: [String], line: Int, error: String) throws {
-        do { try writer.write(cells + ["\(line)", error]) } catch { throw ImportError.csv(path: path, error) }
+        try write(cells + ["\(line)", error])
     }
 
-    func finish() throws {
-        do { try writer.finish() } catch { throw ImportError.csv(path: path, error) }
+    private func write(_ record: [String]) throws {
+        do { try writer.write(record) } catch { throw ImportError.csv(path: path, error) }
+        if writer.pendingByteCount >= Self.chunkBytes { try flush() }
+    }
+
+    /// Writes what is buffered to the temporary file.
+    func flush() throws {
+        let file = file
+        do throws(FileError) { try writer.drain { (bytes) throws(FileError) in try file.write(bytes) } } catch { throw ImportError.file(error) }
+    }
+
+    /// Puts the file in place of its target.
+    func commit() throws {
+        try flush()
+        do { try file.commit() } catch { throw ImportError.file(error) }
     }
 
     func discard() {
-        unlink(path)
+        file.discard()
     }
 }
 
@@ -155,6 +185,8 @@ final class RejectsWriter {
 struct Importer {
     let db: Database
     let request: ImportRequest
+    /// What the rejects file must never replace (the database, the input).
+    let protected: [ProtectedFile]
     /// The file's SHA-256, known once every row is read (`digest` computes it meanwhile).
     let digest: FileDigest
     var sha256 = ""
@@ -260,10 +292,11 @@ struct Importer {
 
     init(
         db: Database, request: ImportRequest, digest: FileDigest, headers: [String], overrides: [String: ImportColumn],
-        dialect: CSVDialect
+        dialect: CSVDialect, protecting protected: [ProtectedFile]
     ) throws {
         self.db = db
         self.request = request
+        self.protected = protected
         self.digest = digest
         self.dialect = dialect
         now = Timestamp.now()
@@ -616,7 +649,8 @@ struct Importer {
         for diagnostic in diagnostics where errors.count < Self.diagnosticLimit { errors.append(diagnostic) }
         guard case .skipInvalid(let rejectsPath) = request.mode else { return }
         if rejects == nil {
-            rejects = try RejectsWriter(path: rejectsPath, headers: keptColumns.map { mapping.headers[$0] }, dialect: dialect)
+            rejects = try RejectsWriter(
+                path: rejectsPath, headers: keptColumns.map { mapping.headers[$0] }, dialect: dialect, protecting: protected)
         }
         let kept = keptColumns.map { $0 < cells.count ? cells[$0] : "" }
         let message = diagnostics.map { diagnostic in

@@ -50,17 +50,14 @@ extension AppDatabase {
         do {
             return try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA secure_delete = ON")
-                var outcome: ErasureOutcome?
-                try db.inTransaction(.immediate) {
-                    outcome = try Self.erase(db, reference: reference, actor: actor, reason: reason)
-                    return .commit
+                let outcome = try Self.transaction(db) {
+                    (try Self.erase(db, reference: reference, actor: actor, reason: reason), commit: true)
                 }
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
-                if outcome?.erasure != nil {
+                if outcome.erasure != nil {
                     // Best effort: a reader holding an old snapshot keeps some frames until it ends.
                     _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 }
-                guard let outcome else { throw StoreError.database(path: path, message: "the erasure produced no result") }
                 return outcome
             }
         } catch let error as DatabaseError {

@@ -7,7 +7,7 @@ struct MoveOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The application's cohort, when the startup has several.", valueName: "code"))
     var cohort: String?
 
-    @Option(name: .long, help: "A note for the history.")
+    @Option(name: .long, parsing: .unconditional, help: "A note for the history (it may start with a dash).")
     var note: String?
 
     @Option(name: .long, help: "Who decided (default: your login name).")
@@ -16,8 +16,8 @@ struct MoveOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("When it happened (default: now); not in the future, not before the previous move.", valueName: "date"))
     var at: String?
 
-    func context(today: CalendarDate) throws -> (MoveContext, CalendarDate) {
-        let occurredOn = try at.map { try Parse.date($0, option: "--at") }
+    func context(today: CalendarDate, rules: ProgramRules) throws -> (MoveContext, CalendarDate) {
+        let occurredOn = try at.map { try Parse.date($0, option: "--at", rules: rules) }
         let context = MoveContext(actor: actor ?? Environment.actor, note: note, occurredOn: occurredOn, today: today)
         return (context, occurredOn ?? today)
     }
@@ -25,7 +25,8 @@ struct MoveOptions: ParsableArguments {
 
 /// The details of a funding record, shared by `advance --to funded` and `fund`.
 struct FundingOptions: ParsableArguments {
-    @Option(name: .long, help: "The amount, e.g. 500000, \"1 500 000,50\" or \"250000 DH\".")
+    // Unconditional: a negative amount (`--amount -5`) reaches the value check, not "missing value".
+    @Option(name: .long, parsing: .unconditional, help: "The amount, e.g. 500000, \"1 500 000,50\" or \"250000 DH\".")
     var amount: String?
 
     @Option(name: .long, help: "ISO 4217 currency (default: the rules' default_currency).")
@@ -47,7 +48,7 @@ struct FundingOptions: ParsableArguments {
             amount: try amount.map { try Parse.money($0, option: "--amount", currency: currencyCode) },
             kind: try fundingKind.map { try Parse.fundingKind($0, option: "--funding-kind") },
             investor: investor,
-            fundedOn: try fundedOn.map { try Parse.date($0, option: "--funded-on", order: rules.dateOrder) })
+            fundedOn: try fundedOn.map { try Parse.date($0, option: "--funded-on", rules: rules) })
     }
 }
 
@@ -56,7 +57,7 @@ func report(_ outcome: MoveOutcome, format: OutputFormat) throws {
     switch format {
     case .json:
         try printJSON(outcome)
-    case .table, .csv:
+    case .table:
         if outcome.changed {
             print("\(outcome.startup) (\(outcome.cohort)): \(outcome.from) → \(outcome.to).")
         } else {
@@ -104,7 +105,7 @@ struct Advance: ParsableCommand {
     @Option(name: .long, help: "The partner opening the market (to international).")
     var partner: String?
 
-    @Option(name: .long, help: "Why the application ends (with --to rejected or withdrawn).")
+    @Option(name: .long, parsing: .unconditional, help: "Why the application ends (with --to rejected or withdrawn).")
     var reason: String?
 
     @OptionGroup var output: FormatOptions
@@ -113,9 +114,9 @@ struct Advance: ParsableCommand {
         try reportingFailures {
             let today = try Environment.today()
             let target = try Parse.stage(to, option: "--to")
-            let (context, day) = try move.context(today: today)
             let store = try database.open()
             let rules = try store.rules()
+            let (context, day) = try move.context(today: today, rules: rules)
             let request = MoveRequest(
                 target: target,
                 mentor: MentorDraft(mentorName: mentor, organisation: mentorOrg),
@@ -144,9 +145,10 @@ extension ExitCommand {
     func run() throws {
         try reportingFailures {
             let today = try Environment.today()
-            let (context, day) = try move.context(today: today)
+            let store = try database.open()
+            let (context, day) = try move.context(today: today, rules: try store.rules())
             let request = MoveRequest(target: Self.exit, reason: reason, on: day)
-            let outcome = try database.open().move(startup: startup, cohort: move.cohort, request: request, context: context)
+            let outcome = try store.move(startup: startup, cohort: move.cohort, request: request, context: context)
             try report(outcome, format: output.format)
         }
     }
@@ -161,7 +163,7 @@ struct Reject: ExitCommand {
     @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
     var startup: String
 
-    @Option(name: .long, help: "Why (required).")
+    @Option(name: .long, parsing: .unconditional, help: "Why (required).")
     var reason: String
 
     @OptionGroup var move: MoveOptions
@@ -177,7 +179,7 @@ struct Withdraw: ExitCommand {
     @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
     var startup: String
 
-    @Option(name: .long, help: "Why (required).")
+    @Option(name: .long, parsing: .unconditional, help: "Why (required).")
     var reason: String
 
     @OptionGroup var move: MoveOptions

@@ -47,7 +47,7 @@ struct Apply: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The startup's website.", valueName: "url"))
     var website: String?
 
-    @Option(name: .long, help: "Head count.")
+    @Option(name: .long, parsing: .unconditional, help: "Head count.")
     var employees: Int?
 
     @Option(name: .long, help: "What the project does.")
@@ -73,6 +73,8 @@ struct Apply: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let today = try Environment.today()
+            let store = try database.open()
+            let rules = try store.rules()
             let founders = try founder.map { text in
                 let spec = try Parse.founder(text, option: "--founder")
                 return FounderEntry(fullName: spec.fullName, email: spec.email)
@@ -80,17 +82,17 @@ struct Apply: ParsableCommand {
             let form = ApplicationForm(
                 name: name, ice: try ice.map { try Parse.ice($0, option: "--ice") }, city: city,
                 region: region, country: try Parse.country(country ?? "MA", option: "--country"), sector: sector,
-                foundedOn: try founded.map { try Parse.date($0, option: "--founded") }, founders: founders,
+                foundedOn: try founded.map { try Parse.date($0, option: "--founded", rules: rules) }, founders: founders,
                 phone: try phone.map { try Parse.phone($0, option: "--phone") }, website: website,
                 employees: employees, description: description,
-                appliedOn: try appliedOn.map { try Parse.date($0, option: "--applied-on") } ?? today,
+                appliedOn: try appliedOn.map { try Parse.date($0, option: "--applied-on", rules: rules) } ?? today,
                 cohort: cohort
             )
-            let outcome = try database.open().apply(form, today: today)
+            let outcome = try store.apply(form, today: today)
             switch output.format {
             case .json:
                 try printJSON(outcome)
-            case .table, .csv:
+            case .table:
                 if let created = outcome.createdCohort {
                     print("Created cohort \(created.code) (capacity \(created.capacity), starts \(created.startsOn)); change it with `accelerator cohort` if needed.")
                 }

@@ -17,21 +17,24 @@ struct CohortCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The cohort's code, e.g. 2026-A.", valueName: "code"))
         var code: String
 
-        @Option(name: .long, help: ArgumentHelp("The day it starts (2026-03-25 or 25/03/2026).", valueName: "date"))
+        @Option(name: .long, help: ArgumentHelp("The day it starts (2026-03-25, or 25/03/2026 read as the rules' date_order says).", valueName: "date"))
         var starts: String
 
-        @Option(name: .long, help: "How many applications may ever reach mentored (default: the rules' default_capacity).")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "How many applications may ever reach mentored (default: the rules' default_capacity).")
         var capacity: Int?
 
         @OptionGroup var output: FormatOptions
 
         func run() throws {
             try reportingFailures {
-                let startsOn = try Parse.date(starts, option: "--starts")
-                let cohort = try database.open().addCohort(code: code, startsOn: startsOn, capacity: capacity)
+                let store = try database.open()
+                let startsOn = try Parse.date(starts, option: "--starts", rules: try store.rules())
+                let cohort = try store.addCohort(code: code, startsOn: startsOn, capacity: capacity)
                 switch output.format {
                 case .json: try printJSON(cohort)
-                case .table, .csv: print("Added cohort \(cohort.code): starts \(cohort.startsOn), capacity \(cohort.capacity).")
+                case .table: print("Added cohort \(cohort.code): starts \(cohort.startsOn), capacity \(cohort.capacity).")
                 }
             }
         }
@@ -49,7 +52,7 @@ struct CohortCommand: ParsableCommand {
                 switch output.format {
                 case .json:
                     try printJSON(cohorts)
-                case .table, .csv:
+                case .table:
                     if cohorts.isEmpty {
                         print("No cohorts yet: add one with `accelerator cohort add 2026-A --starts 2026-03-01`.")
                         return

@@ -24,7 +24,7 @@ struct Decisions: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CSV file, or - for standard input.", valueName: "file"))
     var file: String
 
     @Option(name: .long, help: "Who decided (default: your login name).")
@@ -113,7 +113,7 @@ enum DecisionsUndoCommand {
         switch format {
         case .json:
             try printJSON(outcome)
-        case .table, .csv:
+        case .table:
             for application in outcome.restored {
                 print("\(application.startup) (\(application.cohort)): \(application.from) → \(application.to).")
             }

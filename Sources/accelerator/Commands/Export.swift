@@ -1,5 +1,6 @@
 import AcceleratorCSV
 import AcceleratorDomain
+import AcceleratorFiles
 import AcceleratorStore
 import ArgumentParser
 import Foundation
@@ -36,29 +37,21 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "rfc4180 (comma, ISO dates, 1500000.50) or excel-fr (semicolon, BOM, 25/03/2026, 1500000,50).")
     var profile: ExportProfile = .rfc4180
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file (created with mode 0600) instead of standard output.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write to this file (mode 0600), put in place only once complete, instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
         try reportingOutputFailures {
+            let store = try database.open()
             let request = ExportRequest(
                 cohort: cohort, stage: try stage.map { try Parse.stage($0, option: "--stage") }, profile: profile)
-            let store = try database.open()
-            if let output {
-                var writer = try CSVWriter(path: output, format: profile.csvFormat)
-                do {
-                    _ = try store.exportApplications(request) { try writer.write($0) }
-                    try writer.finish()
-                } catch {
-                    // Nothing half-written is left behind.
-                    unlink(output)
-                    throw error
-                }
-            } else {
-                var writer = StandardOutputCSV(format: profile.csvFormat)
-                _ = try store.exportApplications(request) { try writer.write($0) }
-                try writer.flush()
-            }
+            var stream = CSVStream(
+                format: profile.csvFormat, to: try Destination(output: output, protecting: store.protectedFiles))
+            _ = try store.exportApplications(request) { try stream.write($0) }
+            try stream.finish()
         }
     }
 }

@@ -32,7 +32,7 @@ struct Forget: ParsableCommand {
             switch output.format {
             case .json:
                 try printJSON(outcome)
-            case .table, .csv:
+            case .table:
                 if let erasure = outcome.erasure {
                     print("Erased the personal data of \(outcome.startupName) (#\(outcome.startupId)): \(erasure.fields).")
                     print("Recorded as erasure #\(erasure.id) in its history (`accelerator history \(outcome.startupId)`).")

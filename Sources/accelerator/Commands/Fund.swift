@@ -7,7 +7,7 @@ func report(_ outcome: RecordOutcome, format: OutputFormat) throws {
     switch format {
     case .json:
         try printJSON(outcome)
-    case .table, .csv:
+    case .table:
         print("\(outcome.startup) (\(outcome.cohort), \(outcome.stage)): recorded \(outcome.record) \(outcome.summary).")
     }
 }

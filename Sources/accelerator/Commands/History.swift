@@ -19,7 +19,7 @@ struct History: ParsableCommand {
             switch output.format {
             case .json:
                 try printJSON(lines)
-            case .table, .csv:
+            case .table:
                 if lines.isEmpty {
                     print("\(name) has not moved yet: no stage events.")
                     return

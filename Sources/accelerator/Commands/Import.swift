@@ -29,7 +29,7 @@ struct Import: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CSV file, or - for standard input.", valueName: "file"))
     var file: String
 
     @Option(name: .long, help: ArgumentHelp("The cohort of rows without a cohort column, e.g. 2026-A.", valueName: "code"))
@@ -64,6 +64,9 @@ struct Import: ParsableCommand {
     func validate() throws {
         if rejects != nil && !skipInvalid {
             throw ValidationError("--rejects goes with --skip-invalid")
+        }
+        if skipInvalid && rejects == nil && (file == "-" || file == "/dev/stdin") {
+            throw ValidationError("the file is standard input: say where the rejected rows go with --rejects FILE")
         }
         if let delimiter, Self.delimiterByte(delimiter) == nil {
             throw ValidationError("--delimiter must be ',', ';', 'tab' or one ASCII character, not “\(delimiter)”")
@@ -100,12 +103,15 @@ struct Import: ParsableCommand {
                 progress?.clear()
                 throw fail(error.description, status: error.isIOFailure ? ExitStatus.storage : ExitStatus.refused)
             }
+            let text = Self.text(report, mode: mode)
             switch format {
             case .json: print(report.prettyJSON)
-            case .text: print(Self.text(report, mode: mode))
+            case .text:
+                for line in text.problems { printError(line) }
+                print(text.summary)
             }
             if report.rejected > 0 && mode == .allOrNothing {
-                throw ExitCode(ExitStatus.refused)
+                throw fail(Self.refusal(report), status: ExitStatus.refused)
             }
         }
     }
@@ -116,7 +122,22 @@ struct Import: ParsableCommand {
         return url.deletingLastPathComponent().appendingPathComponent(base + ".rejects.csv").path
     }
 
-    static func text(_ report: ImportReport, mode: ImportMode) -> String {
+    /// The report as text: what went wrong row by row (`error:` and `warning:` lines, for standard
+    /// error), and the summary of what was done (for standard output).
+    static func text(_ report: ImportReport, mode: ImportMode) -> (problems: [String], summary: String) {
+        var problems: [String] = []
+        for error in report.errors {
+            problems.append("error: \(Self.describe(error))")
+        }
+        if report.rejected > report.errors.count {
+            problems.append("error: (only the first \(report.errors.count) of \(report.rejected) rows with errors are listed)")
+        }
+        for warning in report.flagged {
+            problems.append("warning: \(Self.describe(warning))")
+        }
+        if report.warnings > report.flagged.count {
+            problems.append("warning: (only the first \(report.flagged.count) of \(report.warnings) warnings are listed)")
+        }
         var lines: [String] = []
         lines.append("\(report.file): \(report.dialect.summary).")
         if !report.alreadyImported.isEmpty {
@@ -126,29 +147,18 @@ struct Import: ParsableCommand {
         if report.usedRememberedMapping {
             lines.append("Used the --map choices remembered for this header row.")
         }
-        for cohort in report.createdCohorts {
+        for cohort in report.createdCohorts where report.committed {
             lines.append("Created cohort \(cohort.code) (capacity \(cohort.capacity), starts \(cohort.startsOn)).")
-        }
-        for error in report.errors {
-            lines.append("error: \(Self.describe(error))")
-        }
-        for warning in report.flagged {
-            lines.append("warning: \(Self.describe(warning))")
         }
         for duplicate in report.duplicates {
             lines.append("note: line \(duplicate.line) is the same startup as line \(duplicate.earlierLine) (\(duplicate.startup)); the later row wins")
         }
-        if report.rejected > report.errors.count {
-            lines.append("(only the first \(report.errors.count) errors are listed)")
-        }
-        if report.warnings > report.flagged.count {
-            lines.append("(only the first \(report.flagged.count) warnings are listed)")
-        }
         let counts = "\(report.inserted) inserted, \(report.updated) updated, \(report.unchanged) unchanged, \(report.rejected) rejected, \(report.warnings) warnings"
+        let refused = report.rejected > 0 && mode == .allOrNothing
         if report.dryRun {
             lines.append("Dry run, nothing written: \(counts).")
-        } else if report.rejected > 0, mode == .allOrNothing {
-            lines.append("Nothing imported: \(report.rejected) row\(report.rejected == 1 ? "" : "s") with errors (\(counts)). Fix them and import again, or use --skip-invalid.")
+        } else if refused {
+            lines.append("Nothing imported.")
         } else if let batch = report.batchId {
             lines.append("Imported as batch \(batch): \(counts).")
         } else {
@@ -160,7 +170,15 @@ struct Import: ParsableCommand {
         if !report.extraColumns.isEmpty {
             lines.append("Extra columns kept per application: \(report.extraColumns.joined(separator: ", ")).")
         }
-        return lines.joined(separator: "\n")
+        return (problems, lines.joined(separator: "\n"))
+    }
+
+    /// The last line of a refused import, worded as every refusal is: what, where, what to do.
+    static func refusal(_ report: ImportReport) -> String {
+        let rows = report.inserted + report.updated + report.unchanged
+        let valid = rows == 0 ? "" : ", or import the \(rows) valid row\(rows == 1 ? "" : "s") alone with --skip-invalid"
+        let plural = report.rejected == 1 ? "row has" : "rows have"
+        return "nothing imported: \(report.rejected) \(plural) errors in \(report.file); fix \(report.rejected == 1 ? "it" : "them") and import the file again\(valid)"
     }
 
     static func describe(_ diagnostic: ImportDiagnostic) -> String {

@@ -21,7 +21,7 @@ struct Imports: ParsableCommand {
                 switch output.format {
                 case .json:
                     try printJSON(batches)
-                case .table, .csv:
+                case .table:
                     if batches.isEmpty {
                         print("No batches yet.")
                         return
@@ -67,7 +67,7 @@ struct Imports: ParsableCommand {
                 }
                 switch output.format {
                 case .json: try printJSON(outcome)
-                case .table, .csv:
+                case .table:
                     print("Undid batch \(outcome.batchId): \(outcome.removed) application(s) removed, \(outcome.restored) row(s) restored.")
                     for code in outcome.removedCohorts {
                         print("Cohort \(code) removed: this import had created it and no application is left in it.")

@@ -20,8 +20,15 @@ struct List: ParsableCommand {
     @Option(name: .long, help: "Only this city.")
     var city: String?
 
+    /// `--format table|json|csv`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table
+        case json
+        case csv
+    }
+
     @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    var format: Format = .table
 
     func run() throws {
         try reportingFailures {

@@ -16,7 +16,7 @@ struct Mentors: ParsableCommand {
             switch output.format {
             case .json:
                 try printJSON(mentors)
-            case .table, .csv:
+            case .table:
                 if mentors.isEmpty {
                     print("No mentors yet: `accelerator advance --to mentored` or `accelerator decisions` assigns them.")
                     return

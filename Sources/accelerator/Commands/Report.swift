@@ -42,14 +42,20 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Output format: table, csv, json or html.")
     var format: Format = .table
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file (created with mode 0600) instead of standard output.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write to this file (mode 0600), put in place only once complete, instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
         try reportingOutputFailures {
             let today = try Environment.today()
-            let day = try asOf.map { try Parse.date($0, option: "--as-of") } ?? today
-            let report = try database.open().report(cohort: cohort, asOf: day, today: today)
+            let store = try database.open()
+            let day = try asOf.map { try Parse.date($0, option: "--as-of", rules: try store.rules()) } ?? today
+            // The output is checked (and its temporary file made) before the report is built.
+            let destination = try Destination(output: output, protecting: store.protectedFiles)
+            let report = try store.report(cohort: cohort, asOf: day, today: today)
             let bytes: [UInt8]
             switch format {
             case .table: bytes = Array((ReportText.render(report) + "\n").utf8)
@@ -60,34 +66,8 @@ struct Report: ParsableCommand {
                 bytes = Array(try encoder.encode(report)) + [0x0A]
             case .html: bytes = Array(ReportHTML.render(report).utf8)
             }
-            if let output {
-                try writePrivateFile(output, bytes)
-            } else {
-                try writeStandardOutput(bytes)
-            }
+            try destination.write(bytes)
+            try destination.finish()
         }
-    }
-}
-
-/// Creates or replaces a file with mode 0600 (enforced even when it existed) and writes `bytes`.
-func writePrivateFile(_ path: String, _ bytes: [UInt8]) throws {
-    let descriptor = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw OutputError(destination: path, reason: String(cString: strerror(errno))) }
-    var failure: String?
-    if fchmod(descriptor, 0o600) != 0 { failure = String(cString: strerror(errno)) }
-    var offset = 0
-    while failure == nil, offset < bytes.count {
-        let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if count < 0 {
-            if errno == EINTR { continue }
-            failure = String(cString: strerror(errno))
-        } else {
-            offset += count
-        }
-    }
-    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-    if let failure {
-        unlink(path)
-        throw OutputError(destination: path, reason: failure)
     }
 }

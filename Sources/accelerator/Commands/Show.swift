@@ -19,7 +19,7 @@ struct Show: ParsableCommand {
             let details = try database.open().details(of: startup)
             switch output.format {
             case .json: try printJSON(details)
-            case .table, .csv: print(Self.card(details))
+            case .table: print(Self.card(details))
             }
         }
     }

@@ -16,7 +16,6 @@ enum ReportCSV {
             try writer.write(["cohort", "section", "item", "currency", "metric", "value"])
             for figures in report.cohorts { try figureRows(figures, into: &writer) }
         }
-        try writer.finish()
         return writer.bytes
     }
 

@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorFiles
 import AcceleratorStore
 import ArgumentParser
 import Foundation
@@ -23,14 +24,6 @@ struct InputError: Error, CustomStringConvertible {
     var description: String { "\(option): \(reason)" }
 }
 
-/// A file the command was given that cannot be read.
-struct FileError: Error, CustomStringConvertible {
-    var path: String
-    var reason: String
-
-    var description: String { "cannot read \(path): \(reason)" }
-}
-
 /// Runs a command's work, turning every failure into one readable message on stderr and its
 /// documented exit code: never a stack trace.
 func reportingFailures(_ work: () throws -> Void) throws {
@@ -47,7 +40,7 @@ func reportingFailures(_ work: () throws -> Void) throws {
     } catch let error as StoreError {
         throw fail(error.description, status: ExitStatus.storage)
     } catch let error as FileError {
-        throw fail(error.description, status: ExitStatus.storage)
+        throw fail(error.description, status: error.isRefusal ? ExitStatus.refused : ExitStatus.storage)
     } catch {
         throw fail("\(error)", status: ExitStatus.storage)
     }
@@ -64,22 +57,24 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Reads a whole text file given on the command line.
-func readTextFile(_ path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        throw FileError(path: path, reason: exists ? (isDirectory.boolValue ? "it is a folder" : "permission denied") : "no such file")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw FileError(path: path, reason: "it is not UTF-8 text")
+/// Reads a whole text file given on the command line (`-` for standard input), at most `limit` bytes.
+func readTextFile(_ path: String, limit: Int = 1 << 20) throws -> String {
+    let input = try InputFile(path, limit: limit)
+    let bytes = try input.bytes()
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw FileError.cannotRead(path: input.name, reason: "it is not UTF-8 text; save it again as UTF-8")
     }
     return text
 }
 
 /// Parsers for values typed as options, naming the option when they refuse one.
 enum Parse {
-    static func date(_ text: String, option: String, order: DateOrder = .dayFirst) throws -> CalendarDate {
+    /// A date as the rules read dates (`date_order`), like the imports do.
+    static func date(_ text: String, option: String, rules: ProgramRules) throws -> CalendarDate {
+        try date(text, option: option, order: rules.dateOrder)
+    }
+
+    static func date(_ text: String, option: String, order: DateOrder) throws -> CalendarDate {
         do { return try CalendarDate.parse(text, order: order) } catch { throw InputError(option: option, reason: error.description) }
     }
 

@@ -15,29 +15,27 @@ struct DatabaseOptions: ParsableArguments {
         return "accelerator.sqlite"
     }
 
-    /// Opens (creating and migrating on first use) the database.
+    /// Opens the database, bringing its schema up to date; refuses a path where none is.
     func open() throws -> AppDatabase {
         try AppDatabase.open(path: path)
     }
+
+    /// Opens the database, creating it where none is (`init` only).
+    func openOrCreate() throws -> AppDatabase {
+        try AppDatabase.openOrCreate(path: path)
+    }
 }
 
-/// How data is printed.
+/// How data is printed by most commands (`list` adds csv, `report` csv and html, each its own).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
     case json
-    case csv
 }
 
 /// `--format table|json`.
 struct FormatOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
-
-    func validate() throws {
-        if format == .csv {
-            throw ValidationError("--format csv is only offered by `accelerator list`; use table or json")
-        }
-    }
 }
 
 /// The current day and who is acting.
