@@ -11,6 +11,10 @@ import Darwin
 /// target keeps its old content; a failure, ``discard()``, or a signal (``Interruption``) removes
 /// the temporary file only.
 ///
+/// On Linux the temporary file has no name at all until the commit (`O_TMPFILE`): even a `kill -9`
+/// leaves nothing behind. It is given a name beside the target only to be renamed over it, within
+/// the commit. Where the file system cannot do that, a hidden `.accelerator-XXXXXX` file is used.
+///
 /// The target is checked before anything is written: it must be a regular file or not exist yet,
 /// and must not be one of the `protecting` files (the database, its journal, the input), compared
 /// by identity on disk and by resolved path. A symbolic link is followed: its target is replaced,
@@ -21,7 +25,8 @@ public final class OutputFile {
     public let path: String
     /// Where the file lands: `path` with symbolic links resolved.
     private let destination: String
-    private let temporary: String
+    /// The temporary file's name; `nil` while it has none (`O_TMPFILE`).
+    private var temporary: String?
     private var descriptor: Int32
     private var token: Int?
 
@@ -30,23 +35,56 @@ public final class OutputFile {
     public init(path: String, protecting protected: [ProtectedFile]) throws(FileError) {
         let destination = try Self.check(path, protecting: protected)
         let folder = FilePaths.folder(of: destination)
-        var template = Array((folder + "/.accelerator-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd < 0 {
-            throw .cannotCreate(path: path, reason: "\(FilePaths.message(errno)) (in the folder \(folder))")
-        }
-        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        token = Interruption.register(temporary: temporary)
-        if fchmod(fd, 0o600) != 0 {
-            let reason = FilePaths.message(errno)
-            close(fd)
-            unlink(temporary)
-            if let token { Interruption.release(token) }
-            throw .cannotCreate(path: path, reason: reason)
-        }
         self.path = path
         self.destination = destination
-        self.descriptor = fd
+        var fd = Self.openUnnamed(in: folder)
+        if fd < 0 {
+            (fd, temporary) = Self.makeNamed(in: folder)
+            if fd < 0 {
+                throw .cannotCreate(path: path, reason: "\(FilePaths.message(errno)) (in the folder \(folder))")
+            }
+            token = temporary.map { Interruption.register(temporary: $0) }
+        }
+        descriptor = fd
+        if fchmod(fd, 0o600) != 0 {
+            let reason = FilePaths.message(errno)
+            discard()
+            throw .cannotCreate(path: path, reason: reason)
+        }
+    }
+
+    /// A new file in `folder` without a name (Linux's `O_TMPFILE`), or -1.
+    private static func openUnnamed(in folder: String) -> Int32 {
+        #if os(Linux)
+        // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Swift does not import the macro.
+        let temporaryFile: Int32 = 0o20000000 | O_DIRECTORY
+        return open(folder, temporaryFile | O_WRONLY | O_CLOEXEC, 0o600)
+        #else
+        return -1
+        #endif
+    }
+
+    /// A new hidden file in `folder` and its name, or -1.
+    private static func makeNamed(in folder: String) -> (Int32, String?) {
+        var template = Array((folder + "/.accelerator-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return (-1, nil) }
+        return (fd, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    }
+
+    /// Gives the unnamed file a name beside the target; returns the error message on failure.
+    private func name(_ fd: Int32) -> String? {
+        let folder = FilePaths.folder(of: destination)
+        for _ in 0..<100 {
+            let candidate = folder + "/.accelerator-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0 {
+                temporary = candidate
+                token = Interruption.register(temporary: candidate)
+                return nil
+            }
+            if errno != EEXIST { return FilePaths.message(errno) }
+        }
+        return "no free temporary name in \(folder)"
     }
 
     deinit {
@@ -109,27 +147,28 @@ public final class OutputFile {
     public func commit() throws(FileError) {
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: "the file is already closed") }
         let fd = descriptor
-        descriptor = -1
         if fsync(fd) != 0, errno != EINVAL {
             let reason = FilePaths.message(errno)
-            close(fd)
-            removeTemporary()
-            throw .cannotWrite(path: path, reason: reason)
-        }
-        if close(fd) != 0 {
-            let reason = FilePaths.message(errno)
-            removeTemporary()
+            discard()
             throw .cannotWrite(path: path, reason: reason)
         }
         let failure: String? = Interruption.committing {
+            if temporary == nil, let failure = name(fd) { return failure }
+            guard let temporary else { return "the temporary file has no name" }
             if rename(temporary, destination) != 0 { return FilePaths.message(errno) }
             if let token { Interruption.release(token) }
             token = nil
+            self.temporary = nil
             return nil
         }
         if let failure {
-            removeTemporary()
+            discard()
             throw .cannotWrite(path: path, reason: failure)
+        }
+        descriptor = -1
+        if close(fd) != 0 {
+            // The file is in place; a late error of the file system is still an error.
+            throw .cannotWrite(path: path, reason: FilePaths.message(errno))
         }
         // The rename itself is durable once the folder is flushed too.
         let folder = open(FilePaths.folder(of: destination), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -149,10 +188,11 @@ public final class OutputFile {
     }
 
     private func removeTemporary() {
-        guard let token else { return }
+        guard let token, let temporary else { return }
         unlink(temporary)
         Interruption.release(token)
         self.token = nil
+        self.temporary = nil
     }
 }
 

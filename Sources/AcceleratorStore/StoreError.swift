@@ -31,7 +31,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notADatabase(let path):
             "\(path) is not an Accelerator database (not an SQLite file); it was left untouched. Give the database's path with --db or ACCELERATOR_DB"
         case .missingDatabase(let path):
-            "no Accelerator database at \(path): create it with `accelerator init` (--db \(path)), or give the right path with --db or ACCELERATOR_DB"
+            "no Accelerator database at \(path): create it with `accelerator init --db \(path)`, or give the right path with --db or ACCELERATOR_DB"
         case .foreignDatabase(let path):
             "\(path) is an SQLite database of another application, not Accelerator's; it was left untouched. Give the database's path with --db or ACCELERATOR_DB"
         case .damagedDatabase(let path, let tables):

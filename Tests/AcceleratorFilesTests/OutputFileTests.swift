@@ -62,6 +62,16 @@ struct OutputFileTests {
         #expect(try folder.names() == ["report.html"])
     }
 
+    @Test("until the commit the temporary file has no name in the folder (O_TMPFILE), so a kill -9 leaves nothing")
+    func temporaryFileIsUnnamed() throws {
+        let folder = try Folder()
+        let output = try OutputFile(path: folder.file("export.csv"), protecting: [])
+        try output.write(Array("a,b\r\n".utf8))
+        #expect(try folder.names().isEmpty)
+        try output.commit()
+        #expect(try folder.names() == ["export.csv"])
+    }
+
     @Test("an output dropped without a commit leaves nothing behind")
     func droppedOutputIsRemoved() throws {
         let folder = try Folder()
