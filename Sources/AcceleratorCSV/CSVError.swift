@@ -33,6 +33,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUTF8(line: Int, field: Int)
     /// The record starting at `line` grows past `limit` bytes, which usually means a closing quote is missing.
     case recordTooLarge(line: Int, limit: Int)
+    /// Some lines are UTF-8 beyond ASCII and others are not UTF-8 at all (the first lines of each
+    /// kind, and how many there are): the file mixes two encodings and no one encoding reads it right.
+    case mixedEncoding(utf8Lines: [Int], utf8LineCount: Int, otherLines: [Int], otherLineCount: Int)
 
     // The reader itself accepts the inputs below; they are the limits and checks of a caller that
     // knows more about what the file should hold (the applicant import), worded as CSV problems.
@@ -77,6 +80,10 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .recordTooLarge(let line, let limit):
             return "line \(line): the record is larger than \(limit) bytes"
                 + " (often a quoted field whose closing quote is missing)"
+        case .mixedEncoding(let utf8Lines, let utf8Count, let otherLines, let otherCount):
+            return "the file mixes two text encodings: \(Self.lines(otherLines, of: otherCount)) not UTF-8 (Windows-1252?)"
+                + " while \(Self.lines(utf8Lines, of: utf8Count)) UTF-8, so some accents would be stored wrong;"
+                + " save the file again as UTF-8 (\"CSV UTF-8\" in Excel), or force the encoding if you know it"
         case .noRecords:
             return "the file holds a header row but no records below it: there is nothing to import"
         case .tooManyColumns(let line, let found, let limit):
@@ -88,6 +95,14 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             return "line \(line): the values are separated by \(Self.name(of: found)), but the file by"
                 + " \(Self.name(of: delimiter)) (mixed delimiters); save the file again with one delimiter"
         }
+    }
+
+    /// `line 3 is`, `lines 3, 7 and 9 are`, `lines 3, 7, … (12 lines) are`.
+    static func lines(_ lines: [Int], of count: Int) -> String {
+        let numbers = lines.map(String.init)
+        if count == 1 { return "line \(numbers.first ?? "?") is" }
+        if count > lines.count { return "lines \(numbers.joined(separator: ", ")), … (\(count) lines) are" }
+        return "lines \(numbers.dropLast().joined(separator: ", ")) and \(numbers.last ?? "?") are"
     }
 
     /// A delimiter as people name it: “,”, “;” or tabs.

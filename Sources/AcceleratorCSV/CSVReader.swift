@@ -133,6 +133,16 @@ public struct CSVReader: ~Copyable {
             let detected = try input.detectEncoding(prefix: detectionPrefix)
             encoding = detected.encoding
             isTentative = !detected.isComplete
+            if encoding == .windows1252 {
+                // Not UTF-8 as a whole; but some lines may be, pasted from another file: then no
+                // one encoding reads every line right, and the file is refused rather than misread.
+                let scan = try input.scanLineEncodings()
+                if scan.isMixed {
+                    throw .mixedEncoding(
+                        utf8Lines: scan.utf8Lines, utf8LineCount: scan.utf8LineCount, otherLines: scan.otherLines,
+                        otherLineCount: scan.otherLineCount)
+                }
+            }
         }
         let window = input.base + input.start
         let windowCount = input.end - input.start

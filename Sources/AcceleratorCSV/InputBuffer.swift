@@ -221,6 +221,33 @@ struct InputBuffer: ~Copyable {
         }
     }
 
+    /// Reads the whole input once, from its beginning, without moving the buffer, and classifies its
+    /// lines (see `LineEncodingScan`).
+    func scanLineEncodings() throws(CSVError) -> LineEncodingScan {
+        var scan = LineEncodingScan()
+        if descriptor < 0 {
+            memory.withUnsafeBytes { scan.feed($0) }
+            scan.finish()
+            return scan
+        }
+        let size = 1 << 20
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { scratch.deallocate() }
+        var offset = 0
+        while true {
+            let count = pread(descriptor, scratch.baseAddress, size, off_t(offset))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead(path: path, reason: currentErrorMessage())
+            }
+            if count == 0 { break }
+            offset += count
+            scan.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+        }
+        scan.finish()
+        return scan
+    }
+
     /// Fills the scanner's byte classes for `delimiter`.
     func configureClasses(delimiter: UInt8) {
         classes.update(repeating: 0, count: 256)

@@ -116,3 +116,83 @@ public struct UTF8Checker: Sendable {
     /// Whether everything fed was valid UTF-8, with no sequence left cut off at the end.
     public var isValidAtEnd: Bool { isValid && carried.isEmpty }
 }
+
+/// Which physical lines of a text hold UTF-8 beyond ASCII, and which are not UTF-8 at all: a file
+/// that has both was put together from two encodings (rows pasted from another file), and no single
+/// encoding reads it right.
+///
+/// Lines end at LF, CRLF or a lone CR, and are numbered from 1, as the reader numbers them.
+struct LineEncodingScan {
+    /// The first lines of each kind (at most `kept` of each), and how many there are.
+    private(set) var utf8Lines: [Int] = []
+    private(set) var otherLines: [Int] = []
+    private(set) var utf8LineCount = 0
+    private(set) var otherLineCount = 0
+    static let kept = 5
+
+    private var checker = UTF8Checker()
+    private var lineHasNonASCII = false
+    private var line = 1
+    private var afterCarriageReturn = false
+
+    /// Whether the text has lines of both kinds.
+    var isMixed: Bool { utf8LineCount > 0 && otherLineCount > 0 }
+
+    /// Scans the next piece of the text.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var segmentStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = base[index]
+            if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                if byte == ASCII.lineFeed && afterCarriageReturn && index == segmentStart {
+                    // The LF of a CRLF whose CR ended the previous piece's line.
+                    afterCarriageReturn = false
+                    index += 1
+                    segmentStart = index
+                    continue
+                }
+                take(base + segmentStart, count: index - segmentStart)
+                endLine()
+                if byte == ASCII.carriageReturn, index + 1 < bytes.count, base[index + 1] == ASCII.lineFeed { index += 1 }
+                afterCarriageReturn = byte == ASCII.carriageReturn && index + 1 == bytes.count
+                index += 1
+                segmentStart = index
+                continue
+            }
+            afterCarriageReturn = false
+            index += 1
+        }
+        take(base + segmentStart, count: bytes.count - segmentStart)
+    }
+
+    /// Ends the scan (the last line may have no line break).
+    mutating func finish() {
+        endLine()
+    }
+
+    private mutating func take(_ start: UnsafePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        if !lineHasNonASCII {
+            guard UnsafeBufferPointer(start: start, count: count).contains(where: { $0 >= 0x80 }) else { return }
+            lineHasNonASCII = true
+        }
+        checker.feed(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    private mutating func endLine() {
+        if lineHasNonASCII {
+            if checker.isValidAtEnd {
+                utf8LineCount += 1
+                if utf8Lines.count < Self.kept { utf8Lines.append(line) }
+            } else {
+                otherLineCount += 1
+                if otherLines.count < Self.kept { otherLines.append(line) }
+            }
+            checker = UTF8Checker()
+            lineHasNonASCII = false
+        }
+        line += 1
+    }
+}

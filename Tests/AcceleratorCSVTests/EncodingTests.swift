@@ -72,6 +72,41 @@ struct EncodingTests {
         #expect(last.fields == ["900000", "café"])
     }
 
+    @Test("UTF-8 rows and a Windows-1252 row in one file are refused, naming the lines of each, never read as mojibake")
+    func mixedEncodingsAreRefused() throws {
+        let bytes = utf8("nom;ville\nAtlas;Fès\nÉté;Salé\nArgan;Agadir\nCaf") + [0xE9] + utf8(";T") + [0xE9, 0x74, 0x6F, 0x75, 0x61, 0x6E] + utf8("\n")
+        #expect(throws: CSVError.mixedEncoding(utf8Lines: [2, 3], utf8LineCount: 2, otherLines: [5], otherLineCount: 1)) {
+            _ = try CSVReader(bytes: bytes)
+        }
+        let message = CSVError.mixedEncoding(utf8Lines: [2, 3], utf8LineCount: 2, otherLines: [5], otherLineCount: 1).description
+        #expect(message.hasPrefix("the file mixes two text encodings: line 5 is not UTF-8 (Windows-1252?) while lines 2 and 3 are UTF-8"))
+    }
+
+    @Test("a Windows-1252 file whose ASCII lines are also valid UTF-8 is not mixed; a forced encoding is obeyed as given")
+    func pureWindows1252IsNotMixed() throws {
+        let bytes = utf8("nom;ville\nAtlas;Rabat\nCaf") + [0xE9] + utf8(";F") + [0xE8] + utf8("s\n")
+        #expect(try CSVReader(bytes: bytes).dialect.encoding == .windows1252)
+        let mixed = utf8("nom\nFès\nCaf") + [0xE9] + utf8("\n")
+        #expect(try CSVReader(bytes: mixed, encoding: .windows1252).dialect.encoding == .windows1252)
+    }
+
+    @Test("line numbers of the encoding scan follow LF, CRLF and lone CR, even when a CRLF is cut between two pieces",
+          arguments: [1, 2, 3, 5, 64])
+    func lineEncodingScanCountsLines(pieceSize: Int) {
+        let bytes = utf8("a\r\nÉ\rb\n\n") + [0xE9] + utf8("\r\nç\r\n") + [0x80]
+        var scan = LineEncodingScan()
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + pieceSize, bytes.count)
+            bytes[offset..<end].withUnsafeBytes { scan.feed($0) }
+            offset = end
+        }
+        scan.finish()
+        #expect(scan.utf8Lines == [2, 6])
+        #expect(scan.otherLines == [5, 7])
+        #expect(scan.isMixed)
+    }
+
     @Test("A UTF-8 character cut by the pre-scan's 1 MiB window is still valid UTF-8")
     func utf8AcrossPreScanWindowIsValid() throws {
         var bytes = utf8("a\n")

@@ -22,10 +22,9 @@ extension AppDatabase {
         do {
             return try importApplications(request, input: input, protecting: protected, detectingEncodingFromPrefix: true)
         } catch ImportRetry.notUTF8 {
-            // The first megabytes were UTF-8 and a later byte is not: the file is Windows-1252, and
-            // the import (rolled back) runs again reading it so.
-            var request = request
-            request.encoding = .windows1252
+            // The first megabytes were UTF-8 and a later byte is not: the import (rolled back) runs
+            // again with the encoding detected from the whole file (Windows-1252, or refused when
+            // some lines are UTF-8 and others not).
             return try importApplications(request, input: input, protecting: protected, detectingEncodingFromPrefix: false)
         }
     }
