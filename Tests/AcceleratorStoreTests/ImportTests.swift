@@ -509,7 +509,7 @@ struct ImportUpsertTests {
     @Test("startups entered with apply, by ICE or by name and e-mail, are met by a later import, not duplicated")
     func matchesStartupsFromApply() throws {
         _ = try fixture.store.addCohort(code: "2026-A", startsOn: CalendarDate(year: 2026, month: 1, day: 5)!, capacity: nil)
-        let today = CalendarDate(year: 2026, month: 3, day: 1)!
+        let today = CalendarDate(year: 2026, month: 3, day: 25)!
         _ = try fixture.store.apply(StoreFixture.form("Atlas AI", email: "salma@atlas.ma"), today: today)
         _ = try fixture.store.apply(StoreFixture.form("Argan Pay", ice: "001525874000088"), today: today)
         let report = try fixture.importText("a.csv", ImportFixture.csv([
