@@ -94,7 +94,8 @@ public struct StageMove: Sendable, Equatable {
 public enum MoveDecision: Sendable, Equatable {
     /// The move is allowed.
     case move(StageMove)
-    /// The application is already at that stage: nothing is written.
+    /// The application is already at that stage, and the request carries no detail it does not
+    /// already hold: nothing is written.
     case unchanged
     /// The move is refused, with every reason.
     case refused([Refusal])
