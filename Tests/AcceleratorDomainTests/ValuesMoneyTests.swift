@@ -116,7 +116,7 @@ struct ValuesMoneyTests {
         #expect(try Money.parse("1500", defaultCurrency: CurrencyCode("KWD")).minorUnits == 1_500_000)
     }
 
-    @Test("Empty text, letters, excess decimals, misplaced marks and overflow are refused", arguments: [
+    @Test("Empty text, letters, excess decimals and misplaced marks are refused as not an amount", arguments: [
         "", "   ", "abc", "MAD", "€", "12abc", "douze", "12.345 MAD", "12,345,6", "12.345", "1500.5 JPY", "0.0001 KWD", "12,3456 KWD", "12,3450 KWD",
         "1.500", "1.500 MAD", "12.500", "0,500", "1 500,000", "1.500 JPY", "1500.001 JPY",
         "1.500,000.50", "1,500.000,50", "1.5.0", "1,50.00", "12 34", "1 50", "1  500", "1.500 000", "1,500 000",
