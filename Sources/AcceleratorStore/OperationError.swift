@@ -16,6 +16,8 @@ public struct StartupCandidate: Sendable, Equatable, Codable {
 public enum OperationError: Error, Equatable, CustomStringConvertible {
     /// No startup matches the reference.
     case unknownStartup(String)
+    /// The reference is not an id or an ICE, and has no letter or digit to compare a name by.
+    case referenceWithoutLetterOrDigit(String)
     /// Several startups match the reference.
     case ambiguousStartup(String, candidates: [StartupCandidate])
     /// The startup has several applications and no cohort was given.
@@ -43,6 +45,9 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownStartup(let reference):
             return "no startup matches “\(reference)”: give its id, its ICE or its name (see `accelerator list`)"
+        case .referenceWithoutLetterOrDigit(let reference):
+            return "“\(reference)” has no letter or digit to look up a startup by: give its id or its ICE "
+                + "(see `accelerator list`)"
         case .ambiguousStartup(let reference, let candidates):
             let lines = candidates.map { candidate in
                 "  #\(candidate.id) \(candidate.name) (\(candidate.city)\(candidate.ice.map { ", ICE \($0)" } ?? ""))"

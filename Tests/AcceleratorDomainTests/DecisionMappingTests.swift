@@ -81,6 +81,30 @@ struct DecisionMappingTests {
         #expect(english.explained(.marketIsHome) == "Morocco (MA) is home, not a foreign market")
     }
 
+    @Test("a move to the current stage that would drop its details names them by column and no command-line flag")
+    func alreadyAtStage() throws {
+        let english = try DecisionMapping(headers: ["startup", "decision", "date", "amount", "funding_kind", "investor", "reason"])
+        #expect(english.explained(.alreadyAtStage(.funded, details: [.amount, .fundingKind, .investor, .fundedOn]))
+            == "the application is already funded, so nothing was recorded (the amount, funding_kind, investor and date columns): "
+                + "record a further funding round with `accelerator fund`")
+        #expect(english.explained(.alreadyAtStage(.mentored, details: [.mentorName, .mentorOrganisation]))
+            == "the application is already mentored, so the mentor was not recorded (the mentor and mentor_org columns): "
+                + "no command adds a second mentor")
+        #expect(english.explained(.alreadyAtStage(.international, details: [.market, .partner]))
+            == "the application is already international, so nothing was recorded (the market and partner columns): "
+                + "record a further market with `accelerator market`")
+        #expect(english.explained(.alreadyAtStage(.withdrawn, details: [.reason]))
+            == "the application is already withdrawn for another reason, so nothing was recorded (the reason column): "
+                + "an exit's reason is not changed")
+        let french = try DecisionMapping(headers: ["Startup", "Décision", "Date de décision", "Montant"])
+        #expect(french.explained(.alreadyAtStage(.funded, details: [.amount, .fundedOn]))
+            == "the application is already funded, so nothing was recorded (the Montant and Date de décision columns): "
+                + "record a further funding round with `accelerator fund`")
+        #expect(french.explained(.fundingAfterMove(funding: CalendarDate(year: 2026, month: 5, day: 2)!, move: CalendarDate(year: 2026, month: 5, day: 1)!))
+            == "the funding is dated 2026-05-02, after the move that records it (2026-05-01): date the move (the Date de décision column) "
+                + "on or after the funding's day")
+    }
+
     @Test("details a move does not record are named by column")
     func unexpectedDetails() throws {
         let mapping = try DecisionMapping(headers: ["startup", "decision", "amount", "reason"])

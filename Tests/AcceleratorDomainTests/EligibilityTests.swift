@@ -60,6 +60,35 @@ struct EligibilityTests {
             == ["the founding date 2026-03-30 is after the application date 2026-03-25"])
     }
 
+    @Test("an application dated after today is an error on the application date; today and earlier are not", arguments: [
+        (CalendarDate(year: 2026, month: 4, day: 2)!, ["the application date 2026-04-02 is in the future"]),
+        (CalendarDate(year: 2027, month: 1, day: 1)!, ["the application date 2027-01-01 is in the future"]),
+        (CalendarDate(year: 2026, month: 4, day: 1)!, []),
+        (CalendarDate(year: 2026, month: 3, day: 25)!, []),
+    ])
+    func applicationDate(applied: CalendarDate, messages: [String]) {
+        var form = Self.form()
+        form.appliedOn = applied
+        let issues = Eligibility.check(form, rules: .defaults, today: Self.today)
+        #expect(issues.map(\.description) == messages)
+        #expect(issues.allSatisfy { $0.severity == .error && $0.field == .appliedAt })
+    }
+
+    @Test("a startup name with no letter or digit of any script is an error on the name", arguments: [
+        ("🚀", true), ("‽‽", true), ("***", true), (" - ", true), ("🇲🇦 🚀", true), ("…", true),
+        ("R2", false), ("42", false), ("🚀 Atlas", false), ("Café", false), ("أطلس", false), ("ⴰⵟⵍⴰⵙ", false), ("Ｒ２", false),
+    ])
+    func nameWithoutLetterOrDigit(name: String, refused: Bool) {
+        let issues = Eligibility.check(Self.form(name: name), rules: .defaults, today: Self.today)
+        #expect(issues == (refused ? [.nameWithoutLetterOrDigit(name)] : []))
+        #expect(issues.allSatisfy { $0.severity == .error && $0.field == .name })
+    }
+
+    @Test("the name's refusal quotes the name")
+    func nameWithoutLetterOrDigitMessage() {
+        #expect(EligibilityIssue.nameWithoutLetterOrDigit("‽‽").description == "the startup name has no letter or digit: “‽‽”")
+    }
+
     @Test("an open application in another cohort is refused; a closed one is not")
     func openElsewhere() {
         #expect(Self.descriptions(Self.form(), open: [("2025-B", .mentored)])

@@ -96,8 +96,10 @@ struct ValuesMoneyTests {
         ("12.345 KWD", 12_345, "KWD"),
         ("12,345 KWD", 12_345_000, "KWD"),
         ("0.001 BHD", 1, "BHD"),
-        ("92233720368547758.07", Int64.max, "MAD"),
-        ("-92233720368547758.07", -Int64.max, "MAD"),
+        ("10000000000000.00", 1_000_000_000_000_000, "MAD"),
+        ("-10 000 000 000 000,00 MAD", -1_000_000_000_000_000, "MAD"),
+        ("1000000000000000 JPY", 1_000_000_000_000_000, "JPY"),
+        ("1,000,000,000,000.000 KWD", 1_000_000_000_000_000, "KWD"),
     ] as [(String, Int64, String)])
     func acceptedAmount(_ text: String, _ minorUnits: Int64, _ code: String) throws {
         let money = try Money.parse(text)
@@ -114,16 +116,35 @@ struct ValuesMoneyTests {
         #expect(try Money.parse("1500", defaultCurrency: CurrencyCode("KWD")).minorUnits == 1_500_000)
     }
 
-    @Test("Empty text, letters, excess decimals, misplaced marks and overflow are refused", arguments: [
+    @Test("Empty text, letters, excess decimals and misplaced marks are refused as not an amount", arguments: [
         "", "   ", "abc", "MAD", "€", "12abc", "douze", "12.345 MAD", "12,345,6", "12.345", "1500.5 JPY", "0.0001 KWD", "12,3456 KWD", "12,3450 KWD",
         "1.500", "1.500 MAD", "12.500", "0,500", "1 500,000", "1.500 JPY", "1500.001 JPY",
         "1.500,000.50", "1,500.000,50", "1.5.0", "1,50.00", "12 34", "1 50", "1  500", "1.500 000", "1,500 000",
         "12.", "12,", ".", "-", "--300", "+-300", "300-", "1 500 000,50 MAD EUR", "MAD 300 EUR", "300 XYZ",
-        "12.50.", "1e5", "1,2,3", "0x10", "(300)", "92233720368547758.08", "99999999999999999999",
-        "-92233720368547758.08", "١٢٣", "12 . 50",
+        "12.50.", "1e5", "1,2,3", "0x10", "(300)", "١٢٣", "12 . 50",
     ])
     func refusedAmount(_ text: String) {
         #expect(throws: ValueError.invalidMoney(text)) { try Money.parse(text) }
+    }
+
+    @Test("An amount beyond 10^15 minor units either way is refused as beyond the largest accepted, however many digits it has", arguments: [
+        ("10000000000000.01", "MAD"),
+        ("10 000 000 000 001 MAD", "MAD"),
+        ("-10000000000000.01", "MAD"),
+        ("999999999999999", "MAD"),
+        ("92233720368547758.07", "MAD"),
+        ("-92233720368547758.07", "MAD"),
+        ("92233720368547758.08", "MAD"),
+        ("-92233720368547758.08", "MAD"),
+        ("99999999999999999999", "MAD"),
+        ("€10,000,000,000,000.01", "EUR"),
+        ("1000000000000001 JPY", "JPY"),
+        ("1000000000000.001 KWD", "KWD"),
+        ("999999999999999 CLF", "CLF"),
+    ])
+    func amountTooLarge(_ text: String, _ code: String) throws {
+        let largest = Money.largest(in: try CurrencyCode(code))
+        #expect(throws: ValueError.amountTooLarge(text, largest: largest)) { try Money.parse(text) }
     }
 
     @Test("Amounts are written with the currency's decimals and no thousands separator", arguments: [
@@ -158,5 +179,7 @@ struct ValuesMoneyTests {
     func refusalMessages() {
         #expect(ValueError.invalidMoney("12.345 MAD").description.hasPrefix("“12.345 MAD” is not an amount of money"))
         #expect(ValueError.invalidCurrency("XYZ").description.hasPrefix("“XYZ” is not a currency"))
+        #expect(ValueError.amountTooLarge("99999999999999999999", largest: Money.largest(in: .mad)).description
+            == "“99999999999999999999” is beyond the largest amount accepted (10000000000000.00 MAD)")
     }
 }

@@ -518,6 +518,7 @@ struct DecisionsUndoTests {
         let day = CalendarDate(year: 2026, month: 5, day: 2)!
         var funded = StoreFixture.request(.funded)
         funded.on = day
+        funded.funding.fundedOn = day
         _ = try fixture.store.move(startup: "Argan Pay", cohort: nil, request: funded, context: StoreFixture.context(on: day))
         let before = try fixture.snapshot()
         #expect(throws: UndoError.changedSince(id, [

@@ -141,6 +141,10 @@ struct ImportValidationTests {
             BadValue(column: "sector", value: "", expectedColumn: 5, message: "the sector is missing"),
             BadValue(column: "founder", value: "", expectedColumn: 7, message: "the lead founder's name is missing"),
             BadValue(column: "email", value: "", expectedColumn: 8, message: "the lead founder's e-mail is missing"),
+            BadValue(column: "applied_at", value: "2026-06-02", expectedColumn: 11, message: "the application date 2026-06-02 is in the future"),
+            BadValue(column: "applied_at", value: "02/06/2026 09:30", expectedColumn: 11, message: "the application date 2026-06-02 is in the future"),
+            BadValue(column: "name", value: "🚀", expectedColumn: 1, message: "the startup name has no letter or digit: “🚀”"),
+            BadValue(column: "name", value: "‽‽", expectedColumn: 1, message: "the startup name has no letter or digit: “‽‽”"),
         ])
     func badValue(_ bad: BadValue) throws {
         let report = try fixture.importText("bad.csv", ImportFixture.csv([
@@ -505,7 +509,7 @@ struct ImportUpsertTests {
     @Test("startups entered with apply, by ICE or by name and e-mail, are met by a later import, not duplicated")
     func matchesStartupsFromApply() throws {
         _ = try fixture.store.addCohort(code: "2026-A", startsOn: CalendarDate(year: 2026, month: 1, day: 5)!, capacity: nil)
-        let today = CalendarDate(year: 2026, month: 3, day: 1)!
+        let today = CalendarDate(year: 2026, month: 3, day: 25)!
         _ = try fixture.store.apply(StoreFixture.form("Atlas AI", email: "salma@atlas.ma"), today: today)
         _ = try fixture.store.apply(StoreFixture.form("Argan Pay", ice: "001525874000088"), today: today)
         let report = try fixture.importText("a.csv", ImportFixture.csv([

@@ -119,8 +119,10 @@ public struct DecisionMapping: Sendable, Equatable {
         }
     }
 
-    /// A refusal with what to fill in named by column:
-    /// `no funding recorded — give the amount, funding_kind, investor and date columns`.
+    /// A refusal with what to fill in, or what was not recorded, named by column:
+    /// `no funding recorded — give the amount, funding_kind, investor and date columns`,
+    /// `the application is already funded, so nothing was recorded (the amount, funding_kind,
+    /// investor and date columns): record a further funding round with `accelerator fund``.
     public func explained(_ refusal: Refusal) -> String {
         switch refusal {
         case .unexpectedDetails(let inputs, let target):
@@ -129,9 +131,10 @@ public struct DecisionMapping: Sendable, Equatable {
             return "the \(Self.list(names)) column\(plural ? "s" : "") cannot be recorded by a move to \(target); "
                 + "leave \(plural ? "them" : "it") empty on this row"
         default:
-            let names = columnNames(refusal.missingInputs)
-            guard !names.isEmpty else { return refusal.description }
-            return "\(refusal.description) — give the \(Self.list(names)) column\(names.count > 1 ? "s" : "")"
+            return refusal.explained { inputs in
+                let names = columnNames(inputs)
+                return "the \(Self.list(names)) column\(names.count > 1 ? "s" : "")"
+            }
         }
     }
 

@@ -12,12 +12,16 @@ public enum Severity: String, Sendable, Codable {
 public enum EligibilityIssue: Sendable, Equatable, CustomStringConvertible {
     /// A required value is missing.
     case missing(ApplicationField)
+    /// The startup name is made only of symbols and punctuation: nothing to find it by.
+    case nameWithoutLetterOrDigit(String)
     /// The program is for Moroccan startups only.
     case notMoroccan(CountryCode)
     /// The company cannot be founded in the future.
     case foundedInFuture(CalendarDate)
     /// The company cannot be founded after it applied.
     case foundedAfterApplication(founded: CalendarDate, applied: CalendarDate)
+    /// An application cannot be dated in the future.
+    case appliedInFuture(CalendarDate)
     /// The startup already has an open application in another cohort.
     case openApplicationElsewhere(cohort: String, stage: Stage)
     /// The sector is not one of the program's emerging-technology sectors (a warning).
@@ -28,7 +32,9 @@ public enum EligibilityIssue: Sendable, Equatable, CustomStringConvertible {
     /// Whether the finding refuses the application or only flags it.
     public var severity: Severity {
         switch self {
-        case .missing, .notMoroccan, .foundedInFuture, .foundedAfterApplication, .openApplicationElsewhere: .error
+        case .missing, .nameWithoutLetterOrDigit, .notMoroccan, .foundedInFuture, .foundedAfterApplication,
+            .appliedInFuture, .openApplicationElsewhere:
+            .error
         case .sectorOutsideProgram, .companyTooOld: .warning
         }
     }
@@ -37,8 +43,10 @@ public enum EligibilityIssue: Sendable, Equatable, CustomStringConvertible {
     public var field: ApplicationField {
         switch self {
         case .missing(let field): field
+        case .nameWithoutLetterOrDigit: .name
         case .notMoroccan: .country
         case .foundedInFuture, .foundedAfterApplication, .companyTooOld: .foundedOn
+        case .appliedInFuture: .appliedAt
         case .openApplicationElsewhere: .cohort
         case .sectorOutsideProgram: .sector
         }
@@ -48,12 +56,16 @@ public enum EligibilityIssue: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .missing(let field):
             "\(Self.label(field)) is missing"
+        case .nameWithoutLetterOrDigit(let name):
+            "the startup name has no letter or digit: “\(name)”"
         case .notMoroccan(let country):
             "the program is for Moroccan startups; this one is in \(country.englishName) (\(country.code))"
         case .foundedInFuture(let date):
             "the founding date \(date) is in the future"
         case .foundedAfterApplication(let founded, let applied):
             "the founding date \(founded) is after the application date \(applied)"
+        case .appliedInFuture(let date):
+            "the application date \(date) is in the future"
         case .openApplicationElsewhere(let cohort, let stage):
             "the startup already has an open application in cohort \(cohort) (\(stage)); it may apply again once that one is rejected or withdrawn"
         case .sectorOutsideProgram(let sector):
@@ -95,7 +107,13 @@ public enum Eligibility {
         today: CalendarDate
     ) -> [EligibilityIssue] {
         var issues: [EligibilityIssue] = []
-        if isBlank(form.name) { issues.append(.missing(.name)) }
+        if let name = form.name, !isBlank(name) {
+            // A startup is found by its folded name (letters and digits only): one without any
+            // would match every other such name, and could never be told apart by name.
+            if TextFolding.folded(name).isEmpty { issues.append(.nameWithoutLetterOrDigit(name)) }
+        } else {
+            issues.append(.missing(.name))
+        }
         if isBlank(form.leadFounder?.fullName) { issues.append(.missing(.founder)) }
         if form.leadFounder?.email == nil { issues.append(.missing(.email)) }
         if isBlank(form.city) { issues.append(.missing(.city)) }
@@ -119,6 +137,7 @@ public enum Eligibility {
                 }
             }
         }
+        if form.appliedOn > today { issues.append(.appliedInFuture(form.appliedOn)) }
         for open in openApplications where open.cohort != form.cohort {
             issues.append(.openApplicationElsewhere(cohort: open.cohort, stage: open.stage))
         }

@@ -16,6 +16,8 @@ public struct ApplicationState: Sendable, Equatable {
     public var cohortMentoredCount: Int
     /// The day of the application's last recorded move (or of its application), if any.
     public var lastMoveOn: CalendarDate?
+    /// Why the application ended, once it is at an exit.
+    public var exitReason: String?
 
     /// Creates a state.
     public init(
@@ -25,7 +27,8 @@ public struct ApplicationState: Sendable, Equatable {
         markets: [MarketEntry] = [],
         cohortCapacity: Int,
         cohortMentoredCount: Int,
-        lastMoveOn: CalendarDate? = nil
+        lastMoveOn: CalendarDate? = nil,
+        exitReason: String? = nil
     ) {
         self.stage = stage
         self.mentors = mentors
@@ -34,6 +37,7 @@ public struct ApplicationState: Sendable, Equatable {
         self.cohortCapacity = cohortCapacity
         self.cohortMentoredCount = cohortMentoredCount
         self.lastMoveOn = lastMoveOn
+        self.exitReason = exitReason
     }
 }
 
@@ -90,7 +94,8 @@ public struct StageMove: Sendable, Equatable {
 public enum MoveDecision: Sendable, Equatable {
     /// The move is allowed.
     case move(StageMove)
-    /// The application is already at that stage: nothing is written.
+    /// The application is already at that stage, and the request carries no detail it does not
+    /// already hold: nothing is written.
     case unchanged
     /// The move is refused, with every reason.
     case refused([Refusal])
@@ -138,6 +143,8 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case fundingNotPositive(Money)
     /// Funding cannot be dated in the future.
     case fundingInFuture(CalendarDate)
+    /// Funding cannot be dated after the move that records it.
+    case fundingAfterMove(funding: CalendarDate, move: CalendarDate)
     /// The gate to `international` needs a market.
     case noMarket
     /// A market was given without its country.
@@ -148,6 +155,9 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case marketOutsideNetwork(CountryCode)
     /// A detail was given that this move does not record.
     case unexpectedDetails([MoveInput], target: Stage)
+    /// The application is already at the stage asked for, and the details given for its gate are
+    /// not what it holds: a further record is not made by a move (nothing was recorded).
+    case alreadyAtStage(Stage, details: [MoveInput])
     /// A move cannot be dated in the future.
     case dateInFuture(CalendarDate)
     /// A move cannot be dated before the application's previous move.
@@ -162,8 +172,8 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .noFunding: [.amount, .fundingKind, .investor, .fundedOn]
         case .noMarket, .marketIncomplete: [.market]
         case .fromExit, .pastLastStage, .skipsStages, .backwards, .capacityReached, .fundingNotPositive,
-            .fundingInFuture, .marketIsHome, .marketOutsideNetwork, .unexpectedDetails, .dateInFuture,
-            .dateBeforeLastMove:
+            .fundingInFuture, .fundingAfterMove, .marketIsHome, .marketOutsideNetwork, .unexpectedDetails,
+            .alreadyAtStage, .dateInFuture, .dateBeforeLastMove:
             []
         }
     }
@@ -194,6 +204,8 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
             "a funding amount must be above zero, not \(amount)"
         case .fundingInFuture(let date):
             "funding cannot be dated in the future (\(date))"
+        case .fundingAfterMove(let funding, let move):
+            Self.fundingAfterMove(funding, move: move, dateInput: nil)
         case .noMarket:
             "no market entered"
         case .marketIncomplete:
@@ -204,6 +216,8 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
             "\(country.englishName) (\(country.code)) is not one of the network's countries; see `accelerator rules show`"
         case .unexpectedDetails(let inputs, let target):
             "\(inputs.map(\.rawValue).joined(separator: ", ")) cannot be recorded by a move to \(target)"
+        case .alreadyAtStage(let stage, _):
+            Self.alreadyAtStage(stage, given: nil)
         case .dateInFuture(let date):
             "a move cannot be dated in the future (\(date))"
         case .dateBeforeLastMove(let date, let last):
@@ -214,9 +228,50 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reason followed by what to give, with inputs named by the caller
     /// (e.g. `no funding recorded — give --amount, --funding-kind, --investor and --funded-on`).
     public func explained(naming name: (MoveInput) -> String) -> String {
-        let inputs = missingInputs
-        guard !inputs.isEmpty else { return description }
-        return "\(description) — give \(Self.list(inputs.map(name)))"
+        explained { inputs in Self.list(inputs.map(name)) }
+    }
+
+    /// The reason with the inputs it is about, listed by the caller as a whole (`--amount and
+    /// --investor`, `the amount and investor columns`): what to give, what was not recorded, or
+    /// which date to change.
+    public func explained(listing: ([MoveInput]) -> String) -> String {
+        switch self {
+        case .alreadyAtStage(let stage, let details):
+            return Self.alreadyAtStage(stage, given: details.isEmpty ? nil : listing(details))
+        case .fundingAfterMove(let funding, let move):
+            return Self.fundingAfterMove(funding, move: move, dateInput: listing([.date]))
+        default:
+            let inputs = missingInputs
+            guard !inputs.isEmpty else { return description }
+            return "\(description) — give \(listing(inputs))"
+        }
+    }
+
+    /// `.alreadyAtStage`'s sentence, with the details given when the caller names them.
+    private static func alreadyAtStage(_ stage: Stage, given: String?) -> String {
+        let inputs = given.map { " (\($0))" } ?? ""
+        switch stage {
+        case .applied:
+            return "the application is already applied, so nothing was recorded\(inputs)"
+        case .mentored:
+            return "the application is already mentored, so the mentor was not recorded\(inputs): "
+                + "no command adds a second mentor"
+        case .funded:
+            return "the application is already funded, so nothing was recorded\(inputs): "
+                + "record a further funding round with `accelerator fund`"
+        case .international:
+            return "the application is already international, so nothing was recorded\(inputs): "
+                + "record a further market with `accelerator market`"
+        case .rejected, .withdrawn:
+            return "the application is already \(stage) for another reason, so nothing was recorded\(inputs): "
+                + "an exit's reason is not changed"
+        }
+    }
+
+    /// `.fundingAfterMove`'s sentence, with the move's date input when the caller names it.
+    private static func fundingAfterMove(_ funding: CalendarDate, move: CalendarDate, dateInput: String?) -> String {
+        "the funding is dated \(funding), after the move that records it (\(move)): date the move"
+            + (dateInput.map { " (\($0))" } ?? "") + " on or after the funding's day"
     }
 
     static func list(_ items: [String]) -> String {
@@ -245,7 +300,7 @@ public enum StageRules {
     ) -> MoveDecision {
         let from = state.stage
         let to = request.target
-        if from == to { return .unchanged }
+        if from == to { return sameStage(request, for: state) }
 
         var refusals = orderRefusals(from: from, to: to)
         if !refusals.isEmpty { return .refused(refusals) }
@@ -280,6 +335,10 @@ public enum StageRules {
             case .success(nil): if state.fundings.isEmpty { refusals.append(.noFunding) }
             case .failure(let failures): refusals.append(contentsOf: failures.refusals)
             }
+            // A funding dated after today is refused as in the future already.
+            if let date = request.funding.fundedOn, date <= today, date > request.on {
+                refusals.append(.fundingAfterMove(funding: date, move: request.on))
+            }
         case .international:
             switch market(from: request.market, rules: rules) {
             case .success(let market?): move.market = market
@@ -308,25 +367,81 @@ public enum StageRules {
         return []
     }
 
+    /// A request for the stage the application is already in: unchanged when it carries no
+    /// detail, or only records the application already holds (a decisions file applied again);
+    /// refused when a detail would otherwise be dropped without a word.
+    static func sameStage(_ request: MoveRequest, for state: ApplicationState) -> MoveDecision {
+        var refusals: [Refusal] = []
+        let unexpected = unexpectedInputs(in: request)
+        if !unexpected.isEmpty {
+            refusals.append(.unexpectedDetails(unexpected, target: request.target))
+        }
+        let gateDetails = givenInputs(in: request).filter { isRecorded($0, by: request.target) }
+        if !gateDetails.isEmpty, !holdsRecord(of: request, state) {
+            refusals.append(.alreadyAtStage(request.target, details: gateDetails))
+        }
+        return refusals.isEmpty ? .unchanged : .refused(refusals)
+    }
+
+    /// Whether the application already holds the very record the request's gate details make:
+    /// the same mentor (name and organisation), funding (amount, currency, kind, investor, day),
+    /// market (country and partner) or exit reason, text compared trimmed.
+    static func holdsRecord(of request: MoveRequest, _ state: ApplicationState) -> Bool {
+        switch request.target {
+        case .applied:
+            return false
+        case .mentored:
+            let name = request.mentor.mentorName?.trimmedText ?? ""
+            let organisation = request.mentor.organisation?.trimmedText ?? ""
+            return state.mentors.contains {
+                $0.mentorName.trimmedText == name && $0.organisation.trimmedText == organisation
+            }
+        case .funded:
+            let draft = request.funding
+            guard let amount = draft.amount, let kind = draft.kind, let day = draft.fundedOn else { return false }
+            let investor = draft.investor?.trimmedText ?? ""
+            return state.fundings.contains {
+                $0.amount == amount && $0.kind == kind && $0.investor.trimmedText == investor && $0.fundedOn == day
+            }
+        case .international:
+            guard let country = request.market.country else { return false }
+            let partner = request.market.partner?.trimmedText ?? ""
+            return state.markets.contains { $0.country == country && ($0.partner?.trimmedText ?? "") == partner }
+        case .rejected, .withdrawn:
+            guard let reason = request.reason, let recorded = state.exitReason else { return false }
+            return reason.trimmedText == recorded.trimmedText
+        }
+    }
+
     /// Details given that the move to `request.target` would not record.
     static func unexpectedInputs(in request: MoveRequest) -> [MoveInput] {
+        givenInputs(in: request).filter { !isRecorded($0, by: request.target) }
+    }
+
+    /// Every detail the request carries, in the order of the inputs.
+    static func givenInputs(in request: MoveRequest) -> [MoveInput] {
         var inputs: [MoveInput] = []
-        if request.target != .mentored {
-            if request.mentor.mentorName != nil { inputs.append(.mentorName) }
-            if request.mentor.organisation != nil { inputs.append(.mentorOrganisation) }
-        }
-        if request.target != .funded {
-            if request.funding.amount != nil { inputs.append(.amount) }
-            if request.funding.kind != nil { inputs.append(.fundingKind) }
-            if request.funding.investor != nil { inputs.append(.investor) }
-            if request.funding.fundedOn != nil { inputs.append(.fundedOn) }
-        }
-        if request.target != .international {
-            if request.market.country != nil { inputs.append(.market) }
-            if request.market.partner != nil { inputs.append(.partner) }
-        }
-        if !request.target.isExit, request.reason != nil { inputs.append(.reason) }
+        if request.mentor.mentorName != nil { inputs.append(.mentorName) }
+        if request.mentor.organisation != nil { inputs.append(.mentorOrganisation) }
+        if request.funding.amount != nil { inputs.append(.amount) }
+        if request.funding.kind != nil { inputs.append(.fundingKind) }
+        if request.funding.investor != nil { inputs.append(.investor) }
+        if request.funding.fundedOn != nil { inputs.append(.fundedOn) }
+        if request.market.country != nil { inputs.append(.market) }
+        if request.market.partner != nil { inputs.append(.partner) }
+        if request.reason != nil { inputs.append(.reason) }
         return inputs
+    }
+
+    /// Whether the gate of `stage` records `input` (the move's date belongs to every move).
+    static func isRecorded(_ input: MoveInput, by stage: Stage) -> Bool {
+        switch input {
+        case .mentorName, .mentorOrganisation: stage == .mentored
+        case .amount, .currency, .fundingKind, .investor, .fundedOn: stage == .funded
+        case .market, .partner: stage == .international
+        case .reason: stage.isExit
+        case .date: true
+        }
     }
 
     /// A complete mentor assignment from a draft, `nil` when the draft is empty.

@@ -24,14 +24,33 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// More decimals than the currency has are refused (`12.345 MAD`, and `1.500 MAD`, which a
     /// French writer may mean as 1500); only the zeros of a two-decimal spreadsheet format on a
     /// currency with fewer decimals are dropped (`1500.00 JPY` is 1500 yen). Negative amounts are read; the caller decides whether they
-    /// are allowed. Throws `ValueError.invalidMoney` for anything else, including amounts that do
-    /// not fit in 64 bits of minor units.
+    /// are allowed. An amount beyond `largestMinorUnits` either way (however many digits it has) throws
+    /// `ValueError.amountTooLarge`; anything else that is not an amount throws `ValueError.invalidMoney`.
     public static func parse(_ text: String, defaultCurrency: CurrencyCode = .mad) throws(ValueError) -> Money {
-        if let money = plainAmount(text, currency: defaultCurrency) { return money }
-        guard let money = MoneyReader.read(text.trimmedValue, defaultCurrency: defaultCurrency) else {
-            throw .invalidMoney(text)
+        let money: Money
+        if let plain = plainAmount(text, currency: defaultCurrency) {
+            money = plain
+        } else {
+            switch MoneyReader.read(text.trimmedValue, defaultCurrency: defaultCurrency) {
+            case .amount(let amount): money = amount
+            case .tooLarge(let currency): throw .amountTooLarge(text, largest: largest(in: currency))
+            case .invalid: throw .invalidMoney(text)
+            }
+        }
+        guard money.minorUnits.magnitude <= UInt64(largestMinorUnits) else {
+            throw .amountTooLarge(text, largest: largest(in: money.currency))
         }
         return money
+    }
+
+    /// The largest amount accepted as input, in minor units, either way: 10^15 (10,000,000,000,000.00
+    /// in a currency of two decimals). Far above any funding, and low enough that totals of
+    /// thousands of such amounts still add up exactly in 64 bits.
+    public static let largestMinorUnits: Int64 = 1_000_000_000_000_000
+
+    /// The largest amount accepted as input in `currency`.
+    public static func largest(in currency: CurrencyCode) -> Money {
+        Money(minorUnits: largestMinorUnits, currency: currency)
     }
 
     /// The common spellings read on bytes — `1500000`, `1500000.50`, `1,500,000.50` — with the
@@ -110,7 +129,27 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 
 /// The steps of `Money.parse`, on the characters of the trimmed text.
 private enum MoneyReader {
-    static func read(_ text: Substring, defaultCurrency: CurrencyCode) -> Money? {
+    /// What the text says.
+    enum Reading {
+        /// An amount within `Money.largestMinorUnits`.
+        case amount(Money)
+        /// A well-formed amount beyond `Money.largestMinorUnits`, in this currency.
+        case tooLarge(CurrencyCode)
+        /// Not an amount.
+        case invalid
+    }
+
+    static func read(_ text: Substring, defaultCurrency: CurrencyCode) -> Reading {
+        guard let (number, currency, isNegative) = parts(text, defaultCurrency: defaultCurrency) else { return .invalid }
+        switch number.minorUnits(digits: currency.minorUnitDigits) {
+        case .value(let magnitude): return .amount(Money(minorUnits: isNegative ? -magnitude : magnitude, currency: currency))
+        case .tooLarge: return .tooLarge(currency)
+        case .tooManyDecimals: return .invalid
+        }
+    }
+
+    /// The number, its currency and its sign, or `nil` when the text is not an amount.
+    private static func parts(_ text: Substring, defaultCurrency: CurrencyCode) -> (DecimalNumber, CurrencyCode, Bool)? {
         let characters = Array(text)
         var start = 0
         var isNegative = false
@@ -148,11 +187,8 @@ private enum MoneyReader {
         }
         let currency = prefixCurrency ?? suffixCurrency ?? defaultCurrency
 
-        guard let number = DecimalNumber(characters[start..<end]),
-            var magnitude = number.minorUnits(digits: currency.minorUnitDigits)
-        else { return nil }
-        if isNegative { magnitude = -magnitude }
-        return Money(minorUnits: magnitude, currency: currency)
+        guard let number = DecimalNumber(characters[start..<end]) else { return nil }
+        return (number, currency, isNegative)
     }
 
     /// `true` for a minus sign, `false` for a plus sign, `nil` for anything else.
@@ -258,24 +294,32 @@ private struct DecimalNumber {
         }
     }
 
-    /// The amount in minor units for a currency with `digits` decimals, or `nil` when it has more
-    /// significant decimals than that or does not fit in 64 bits.
-    func minorUnits(digits: Int) -> Int64? {
+    /// The magnitude of an amount in minor units.
+    enum MinorUnits {
+        /// The magnitude, at most `Money.largestMinorUnits`.
+        case value(Int64)
+        /// More than `Money.largestMinorUnits`, however many digits.
+        case tooLarge
+        /// More significant decimals than the currency has.
+        case tooManyDecimals
+    }
+
+    /// The amount in minor units for a currency with `digits` decimals.
+    func minorUnits(digits: Int) -> MinorUnits {
         var fraction = fractionDigits
         if fraction.count > digits {
             // Only the ".00" of a two-decimal cell format is dropped: "1.500" stays ambiguous.
-            guard fraction.count <= 2, fraction[digits...].allSatisfy({ $0 == 0 }) else { return nil }
+            guard fraction.count <= 2, fraction[digits...].allSatisfy({ $0 == 0 }) else { return .tooManyDecimals }
             fraction.removeLast(fraction.count - digits)
         }
         fraction += Array(repeating: 0, count: digits - fraction.count)
         var value: Int64 = 0
         for digit in integerDigits + fraction {
-            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
-            let (sum, added) = shifted.addingReportingOverflow(Int64(digit))
-            guard !overflowed, !added else { return nil }
-            value = sum
+            // Stopping at the limit keeps every step far from overflow: 10 × 10^15 + 9 fits in 64 bits.
+            value = value * 10 + Int64(digit)
+            if value > Money.largestMinorUnits { return .tooLarge }
         }
-        return value
+        return .value(value)
     }
 }
 

@@ -6,8 +6,10 @@ import Foundation
 public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// The text is not a calendar date (or date and time) in an accepted spelling.
     case invalidDate(String)
-    /// The text is not an amount of money in an accepted spelling, or does not fit.
+    /// The text is not an amount of money in an accepted spelling.
     case invalidMoney(String)
+    /// The text is an amount beyond the largest one accepted (`Money.largestMinorUnits`), here in its currency.
+    case amountTooLarge(String, largest: Money)
     /// The text is not an active ISO 4217 currency code or a known currency alias.
     case invalidCurrency(String)
     /// The text is not a Moroccan phone number nor an international number with its prefix.
@@ -26,7 +28,7 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         switch self {
         case .invalidDate(let text), .invalidMoney(let text), .invalidCurrency(let text),
             .invalidPhone(let text), .invalidCountry(let text), .invalidEmail(let text),
-            .invalidICE(let text), .invalidFounder(let text):
+            .invalidICE(let text), .invalidFounder(let text), .amountTooLarge(let text, _):
             return text
         }
     }
@@ -39,6 +41,8 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .invalidMoney(let text):
             return "\(Self.quoted(text)) is not an amount of money: write it as 1500000.50, "
                 + "1 500 000,50 or 250000 MAD, with no more decimals than the currency has"
+        case .amountTooLarge(let text, let largest):
+            return "\(Self.quoted(text)) is beyond the largest amount accepted (\(largest))"
         case .invalidCurrency(let text):
             return "\(Self.quoted(text)) is not a currency: write an ISO 4217 code such as MAD, EUR or USD "
                 + "(DH and dirham are read as MAD)"

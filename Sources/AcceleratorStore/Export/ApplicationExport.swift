@@ -251,14 +251,21 @@ struct ExportLayout {
         }
         if !mentors.isEmpty { fields[mentorsColumn] = FormulaGuard.guarded(mentors.joined(separator: "; ")) }
         var totals: [(code: String, minor: Int64)] = []
+        var overflowed: String?
         try sides.funding.forEach(of: id) { record in
             guard let code = record.text(1), let amount = record.integer(2) else { return }
             if let index = totals.firstIndex(where: { $0.code == code }) {
                 let (sum, overflow) = totals[index].minor.addingReportingOverflow(amount)
-                totals[index].minor = overflow ? .max : sum
+                totals[index].minor = sum
+                if overflow, overflowed == nil { overflowed = code }
             } else {
                 totals.append((code, amount))
             }
+        }
+        if let code = overflowed {
+            // A total is exact or not written at all.
+            throw ReportError.applicationFundingTotalTooLarge(
+                currency: code, startup: row.text(2) ?? "", cohort: row.text(1) ?? "")
         }
         for (code, total) in totals {
             guard let column = fundingColumns[code], let currency = try? CurrencyCode(code) else { continue }

@@ -128,7 +128,8 @@ struct RowPreparer: Sendable {
         return PreparedRow(
             line: line, record: record, row: row,
             iceHash: isValid && form.ice != nil ? values.keyHash(PreparedRow.Slots.ice) : nil,
-            identityHash: isValid && form.name != nil ? values.keyHash(PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey) : nil,
+            // An empty name key (a name of symbols only, refused by the eligibility check) never matches.
+            identityHash: isValid && !nameKey.isEmpty ? values.keyHash(PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey) : nil,
             findings: isValid
                 ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: record) }
                 : [],

@@ -70,7 +70,7 @@ extension AppDatabase {
     /// The state of an application that the rules decide on.
     static func applicationState(_ db: Database, applicationId: Int64) throws -> (state: ApplicationState, cohort: String) {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT a.stage, a.cohort_code, a.applied_on, c.capacity,
+            SELECT a.stage, a.cohort_code, a.applied_on, a.exit_reason, c.capacity,
                    (SELECT MAX(occurred_at) FROM live_stage_event e WHERE e.application_id = a.id) AS last_move
               FROM application a JOIN cohort c ON c.code = a.cohort_code
              WHERE a.id = ?
@@ -101,7 +101,8 @@ extension AppDatabase {
             mentors: mentors, fundings: fundings, markets: markets,
             cohortCapacity: row["capacity"],
             cohortMentoredCount: try mentoredEver(db, cohort: cohort),
-            lastMoveOn: lastMove
+            lastMoveOn: lastMove,
+            exitReason: row["exit_reason"]
         )
         return (state, cohort)
     }

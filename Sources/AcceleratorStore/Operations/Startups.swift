@@ -71,10 +71,11 @@ extension AppDatabase {
                 return id
             }
         }
-        guard let name, let leadEmail else { return nil }
+        // An empty name key (a name of symbols only) never matches: it would make one startup of all such names.
+        guard let name, let leadEmail, case let key = TextFolding.folded(name), !key.isEmpty else { return nil }
         return try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? ORDER BY id LIMIT 1
-            """), arguments: [TextFolding.folded(name), leadEmail.text.lowercased()])
+            """), arguments: [key, leadEmail.text.lowercased()])
     }
 
     /// Inserts or updates a startup and its founders from a form; returns its id.
@@ -139,7 +140,8 @@ extension AppDatabase {
     }
 
     /// Finds the startup a user means: its numeric id, its ICE, or its name compared without
-    /// case and accents.
+    /// case and accents. A reference with no letter or digit is refused rather than looked up:
+    /// its folded key is empty, and an empty key never matches.
     static func resolveStartup(_ db: Database, _ reference: String) throws -> ResolvedStartup {
         let text = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         if let ice = try? ICE(text),
@@ -152,9 +154,10 @@ extension AppDatabase {
         {
             return ResolvedStartup(id: row["id"], name: row["name"])
         }
+        let key = TextFolding.folded(text)
+        guard !key.isEmpty else { throw OperationError.referenceWithoutLetterOrDigit(reference) }
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, name, city, ice FROM startup WHERE name_key = ? ORDER BY id",
-            arguments: [TextFolding.folded(text)])
+            db, sql: "SELECT id, name, city, ice FROM startup WHERE name_key = ? ORDER BY id", arguments: [key])
         switch rows.count {
         case 0:
             throw OperationError.unknownStartup(reference)

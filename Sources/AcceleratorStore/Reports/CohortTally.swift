@@ -9,15 +9,24 @@ struct CohortTally {
         var to: Stage
     }
 
-    /// A number of records and their total in minor units.
+    /// A number of records and their total in minor units: exact, or known to be beyond what 64
+    /// bits hold, and then never shown (`funding` refuses the report).
     struct Sum {
         var count = 0
         var total: Int64 = 0
+        /// Whether an addition went beyond 64 bits: `total` then means nothing.
+        var overflowed = false
 
         mutating func add(count: Int, total: Int64) {
             self.count += count
             let (sum, overflow) = self.total.addingReportingOverflow(total)
-            self.total = overflow ? .max : sum
+            self.total = sum
+            overflowed = overflowed || overflow
+        }
+
+        mutating func add(_ other: Sum) {
+            add(count: other.count, total: other.total)
+            overflowed = overflowed || other.overflowed
         }
     }
 
@@ -67,10 +76,10 @@ struct CohortTally {
         durations.merge(other.durations) { $0.merging($1, uniquingKeysWith: +) }
         ongoing.merge(other.ongoing, uniquingKeysWith: +)
         for (currency, kinds) in other.fundingKinds {
-            for (kind, sum) in kinds { fundingKinds[currency, default: [:]][kind, default: Sum()].add(count: sum.count, total: sum.total) }
+            for (kind, sum) in kinds { fundingKinds[currency, default: [:]][kind, default: Sum()].add(sum) }
         }
         for (currency, names) in other.investors {
-            for (name, sum) in names { investors[currency, default: [:]][name, default: Sum()].add(count: sum.count, total: sum.total) }
+            for (name, sum) in names { investors[currency, default: [:]][name, default: Sum()].add(sum) }
         }
         amounts.merge(other.amounts) { $0.merging($1, uniquingKeysWith: +) }
         for (place, reach) in other.places { places[place, default: Reach()].add(reach) }
@@ -80,10 +89,12 @@ struct CohortTally {
 
     // MARK: - Figures
 
-    func figures(cohort: String, startsOn: String?, capacity: Int?) -> CohortFigures {
+    /// The published figures; `ofEveryCohort` for the program's figures, every cohort together.
+    func figures(cohort: String, startsOn: String?, capacity: Int?, ofEveryCohort: Bool = false) throws(ReportError) -> CohortFigures {
         CohortFigures(
             cohort: cohort, startsOn: startsOn, capacity: capacity, applications: applications,
-            funnel: funnel(), exits: exits(), timeInStage: timeInStage(), funding: funding(),
+            funnel: funnel(), exits: exits(), timeInStage: timeInStage(),
+            funding: try funding(of: ofEveryCohort ? nil : cohort),
             sectors: breakdown { $0.sector }, cities: breakdown { $0.city }, regions: breakdown { $0.region },
             markets: marketFigures(), warnings: WarningFigures(applications: flagged, byMessage: Self.ranked(warnings)))
     }
@@ -127,13 +138,15 @@ struct CohortTally {
         }
     }
 
-    func funding() -> [CurrencyFunding] {
+    /// The funding per currency, every total exact; refused when one is beyond 64 bits of minor
+    /// units (`cohort` names the cohort in the refusal, `nil` for every cohort together).
+    func funding(of cohort: String?) throws(ReportError) -> [CurrencyFunding] {
         var result: [CurrencyFunding] = []
         for (code, kinds) in fundingKinds {
             guard let currency = try? CurrencyCode(code) else { continue }
             func money(_ minor: Int64) -> String { Money(minorUnits: minor, currency: currency).formatted() }
             var total = Sum()
-            for sum in kinds.values { total.add(count: sum.count, total: sum.total) }
+            for sum in kinds.values { total.add(sum) }
             let byKind = FundingKind.allCases.compactMap { kind -> KindFunding? in
                 guard let sum = kinds[kind], sum.count > 0 else { return nil }
                 return KindFunding(kind: kind, count: sum.count, totalMinor: sum.total, total: money(sum.total))
@@ -144,8 +157,12 @@ struct CohortTally {
                 let key = TextFolding.folded(name)
                 var entry = merged[key] ?? (name, Sum())
                 if name < entry.name { entry.name = name }
-                entry.sum.add(count: sum.count, total: sum.total)
+                entry.sum.add(sum)
                 merged[key] = entry
+            }
+            // Every investor's and kind's total is part of the currency's: one check covers them all.
+            guard !total.overflowed, !merged.values.contains(where: \.sum.overflowed) else {
+                throw .fundingTotalTooLarge(currency: code, cohort: cohort)
             }
             let top = merged.values.sorted {
                 ($0.sum.total, $0.sum.count, $1.name) > ($1.sum.total, $1.sum.count, $0.name)

@@ -30,14 +30,14 @@ extension AppDatabase {
             }
             var codes = tallies.keys.sorted()
             if let code, !codes.contains(code) { codes = [code] }
-            let cohorts = codes.map { code in
-                (tallies[code] ?? CohortTally()).figures(cohort: code, startsOn: meta[code]?.startsOn, capacity: meta[code]?.capacity)
+            let cohorts = try codes.map { code in
+                try (tallies[code] ?? CohortTally()).figures(cohort: code, startsOn: meta[code]?.startsOn, capacity: meta[code]?.capacity)
             }
             var overall: CohortFigures?
             if code == nil {
                 var all = CohortTally()
                 for tally in tallies.values { all.merge(tally) }
-                overall = all.figures(cohort: "all", startsOn: nil, capacity: nil)
+                overall = try all.figures(cohort: "all", startsOn: nil, capacity: nil, ofEveryCohort: true)
             }
             return ProgramReport(
                 program: ProgramReport.programName, asOf: asOf.description, cohort: code, cohorts: cohorts,

@@ -7,6 +7,12 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case unknownCohort(String, known: [String])
     /// `--as-of` names a day after today: the report cannot know it yet.
     case asOfInFuture(CalendarDate, today: CalendarDate)
+    /// The funding of a cohort (`nil`: of every cohort together) in one currency adds up to more
+    /// than 64 bits of minor units hold: no total is shown rather than a wrong one.
+    case fundingTotalTooLarge(currency: String, cohort: String?)
+    /// The funding of one application in one currency adds up to more than 64 bits of minor units
+    /// hold: the export stops rather than write a wrong total.
+    case applicationFundingTotalTooLarge(currency: String, startup: String, cohort: String)
 
     public var description: String {
         switch self {
@@ -15,6 +21,13 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "no cohort \(code): \(list) (see `accelerator cohort list`)"
         case .asOfInFuture(let day, let today):
             return "--as-of \(day) is after today (\(today)): a report can only tell what has happened"
+        case .fundingTotalTooLarge(let currency, let cohort):
+            let whose = cohort.map { "cohort \($0)" } ?? "every cohort together"
+            return "the total funding in \(currency) of \(whose) is beyond what Accelerator can add up exactly; "
+                + "no report was made"
+        case .applicationFundingTotalTooLarge(let currency, let startup, let cohort):
+            return "the total funding in \(currency) of \(startup) (\(cohort)) is beyond what Accelerator can add up "
+                + "exactly; the export stopped at that application"
         }
     }
 }

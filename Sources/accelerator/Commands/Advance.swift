@@ -13,7 +13,7 @@ struct MoveOptions: ParsableArguments {
     @Option(name: .long, help: "Who decided (default: your login name).")
     var actor: String?
 
-    @Option(name: .long, help: ArgumentHelp("When it happened (default: now); not in the future, not before the previous move.", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("When it happened (default: now); not in the future, not before the previous move (nor, to funded, before --funded-on).", valueName: "date"))
     var at: String?
 
     func context(today: CalendarDate, rules: ProgramRules) throws -> (MoveContext, CalendarDate) {
@@ -78,6 +78,10 @@ struct Advance: ParsableCommand {
             funded → international needs a market abroad in the network (--market, optionally --partner).
 
             A refusal names every rule that failed and what to give; nothing is written then.
+
+            Asking for the stage the application is already in changes nothing. Details given then must be \
+            what it already holds, or the request is refused: further funding rounds and markets are recorded \
+            by `accelerator fund` and `accelerator market`.
             """
     )
 
