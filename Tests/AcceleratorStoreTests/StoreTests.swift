@@ -118,7 +118,7 @@ struct StoreTests {
         #expect(throws: StoreError.missingDatabase(path: typo)) { try AppDatabase.open(path: typo) }
         #expect(!FileManager.default.fileExists(atPath: typo))
         let empty = folder.file("empty.sqlite")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         #expect(throws: StoreError.missingDatabase(path: empty)) { try AppDatabase.open(path: empty) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
     }
@@ -127,7 +127,7 @@ struct StoreTests {
     func emptyFileBecomesPrivate() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("shared.sqlite")
-        FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644])
         _ = try AppDatabase.openOrCreate(path: path)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)

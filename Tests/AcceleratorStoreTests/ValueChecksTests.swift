@@ -50,7 +50,7 @@ struct ApplicationValueChecksTests {
 
     /// A database holding two startups stored, before names were checked, with names of symbols only.
     func storeWithSymbolNames(_ folder: TemporaryFolder) throws -> AppDatabase {
-        let store = try AppDatabase.open(path: folder.file("legacy.sqlite"))
+        let store = try AppDatabase.openOrCreate(path: folder.file("legacy.sqlite"))
         _ = try store.apply(StoreFixture.form("Atlas AI", ice: "001234567000089"), today: StoreFixture.today)
         _ = try store.apply(StoreFixture.form("Argan Pay", email: "salma@rocket.ma"), today: StoreFixture.today)
         let queue = try DatabaseQueue(path: store.path)
