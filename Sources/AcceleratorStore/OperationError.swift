@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import GRDB
 
 /// A startup that a name could mean.
 public struct StartupCandidate: Sendable, Equatable, Codable {
@@ -38,6 +39,8 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
     case ineligible(startup: String, issues: [EligibilityIssue])
     /// The startup already applied to that cohort.
     case alreadyApplied(startup: String, cohort: String, stage: Stage)
+    /// The ICE given is one startup's while the name and lead e-mail are another's.
+    case identityConflict(IdentityConflict)
     /// A rules file was refused.
     case invalidRules(path: String, error: RulesFileError)
 
@@ -73,6 +76,8 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         case .ineligible(let startup, let issues):
             let errors = issues.filter { $0.severity == .error }.map(\.description)
             return "\(startup.isEmpty ? "the application" : startup) cannot apply: " + errors.joined(separator: "; ")
+        case .identityConflict(let conflict):
+            return conflict.description
         case .alreadyApplied(let startup, let cohort, let stage):
             return "\(startup) already applied to cohort \(cohort) (stage \(stage)); see `accelerator show`"
         case .invalidRules(let path, let error):
@@ -95,5 +100,36 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         case .applied, .mentored, .funded, .international: verb = "cannot advance \(startup) (\(cohort)) to \(target)"
         }
         return "\(verb): " + refusals.map { $0.explained(naming: name) }.joined(separator: "; ")
+    }
+}
+
+/// An ICE that identifies one startup, given with the name and lead e-mail of another: taking
+/// either would silently rename the one or duplicate the other, so the row is refused.
+public struct IdentityConflict: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// The ICE given.
+    public var ice: String
+    /// The startup that has this ICE.
+    public var iceOwner: StartupCandidate
+    /// The startup that has the name and lead e-mail given.
+    public var identityOwner: StartupCandidate
+
+    public var description: String {
+        "ICE \(ice) is that of startup #\(iceOwner.id) “\(iceOwner.name)”, but the name and lead e-mail are those of startup "
+            + "#\(identityOwner.id) “\(identityOwner.name)”; nothing was changed for it. Check which is right and correct the ICE or the name"
+    }
+
+    /// The conflict, when the startup with `ice` (`iceOwner`) is not the one the name and lead
+    /// e-mail keys identify.
+    static func find(_ db: Database, ice: String, iceOwner: Int64, nameKey: String, emailKey: String?) throws -> IdentityConflict? {
+        guard !nameKey.isEmpty, let emailKey,
+            let other = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM startup WHERE name_key = ? AND lead_email_key = ? AND id <> ? ORDER BY id LIMIT 1"),
+                arguments: [nameKey, emailKey, iceOwner])
+        else { return nil }
+        func candidate(_ id: Int64) throws -> StartupCandidate {
+            let row = try Row.fetchOne(db, sql: "SELECT name, city, ice FROM startup WHERE id = ?", arguments: [id])
+            return StartupCandidate(id: id, name: row?["name"] ?? "", city: row?["city"] ?? "", ice: row?["ice"])
+        }
+        return IdentityConflict(ice: ice, iceOwner: try candidate(iceOwner), identityOwner: try candidate(other))
     }
 }

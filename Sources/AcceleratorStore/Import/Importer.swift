@@ -699,6 +699,20 @@ struct Importer {
                 }
             }
         }
+        // Found by its ICE, with other values than its last import wrote: the name and lead e-mail
+        // must not be another startup's (that would rename this one into a duplicate of it).
+        if let found, let positioned = found.positioned, positioned.int64(LightColumn.fingerprint) != prepared.fingerprint,
+            let conflict = try identityConflict(prepared, iceOwner: found.id)
+        {
+            positioned.reset()
+            let column = rowReader.column(of: .ice)
+            try reject(
+                ImportDiagnostic(
+                    line: line, column: column.map { $0 + 1 }, header: column.map { mapping.headers[$0] },
+                    value: conflict.ice, message: conflict.description, severity: .error),
+                cells: cells.strings, rejects: &rejects)
+            return
+        }
         // Without open applications elsewhere, the findings prepared on the reading thread hold.
         let findings = open.isEmpty
             ? prepared.findings
@@ -842,6 +856,16 @@ struct Importer {
             if missedLookups == Self.lookupsBeforeKeys { keys = try Self.storedKeys(db) }
         }
         return found
+    }
+
+    /// The conflict when the row's name and lead e-mail identify another startup than `iceOwner`,
+    /// the one its ICE found.
+    func identityConflict(_ prepared: PreparedRow, iceOwner: Int64) throws -> IdentityConflict? {
+        typealias Slots = PreparedRow.Slots
+        let values = prepared.values
+        guard prepared.identityHash != nil, let ice = prepared.row.form.ice?.digits else { return nil }
+        return try IdentityConflict.find(
+            db, ice: ice, iceOwner: iceOwner, nameKey: values.text(Slots.nameKey) ?? "", emailKey: values.text(Slots.emailKey))
     }
 
     /// The identity keys of every stored startup, as the lookups compare them: the stored texts.

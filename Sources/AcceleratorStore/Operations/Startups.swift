@@ -68,6 +68,12 @@ extension AppDatabase {
     static func findStartup(_ db: Database, ice: ICE?, name: String?, leadEmail: EmailAddress?) throws -> Int64? {
         if let ice {
             if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM startup WHERE ice = ?"), arguments: [ice.digits]) {
+                // The ICE wins, unless the name and lead e-mail are another startup's: never a silent takeover.
+                if let name, let conflict = try IdentityConflict.find(
+                    db, ice: ice.digits, iceOwner: id, nameKey: TextFolding.folded(name), emailKey: leadEmail?.text.lowercased())
+                {
+                    throw OperationError.identityConflict(conflict)
+                }
                 return id
             }
         }
