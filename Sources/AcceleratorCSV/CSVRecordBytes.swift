@@ -9,6 +9,13 @@ public struct CSVRecordBytes: Sendable {
 
     public init() {}
 
+    /// A record of these fields.
+    public init(_ fields: [String]) {
+        for var field in fields {
+            field.withUTF8 { appendField($0) }
+        }
+    }
+
     /// The number of fields.
     public var count: Int { ends.count }
 

@@ -72,3 +72,33 @@ struct IdentityTests {
         }
     }
 }
+
+@Suite("text compared in NFC: a Mac's spelling and a Windows spelling are one")
+struct NormalisationTests {
+    @Test("the same file in NFD after NFC imports as unchanged rows, and the stored name stays composed")
+    func decomposedSpellingIsUnchanged() throws {
+        let fixture = try ImportFixture()
+        let composed = ImportFixture.csv([ImportFixture.row("Été Solaire", ["city": "Fès", "email": "ete@example.ma"])])
+        let decomposed = composed.replacingOccurrences(of: "É", with: "E\u{301}").replacingOccurrences(of: "é", with: "e\u{301}")
+            .replacingOccurrences(of: "è", with: "e\u{300}")
+        #expect(Array(decomposed.utf8) != Array(composed.utf8))
+        #expect(try fixture.importText("nfc.csv", composed).inserted == 1)
+        let again = try fixture.importText("nfd.csv", decomposed)
+        #expect(again.updated == 0)
+        #expect(again.unchanged == 1)
+        #expect(again.batchId == nil)
+        let stored = try DatabaseQueue(path: fixture.store.path).read { db in
+            try Row.fetchOne(db, sql: "SELECT CAST(name AS BLOB) AS name, CAST(city AS BLOB) AS city FROM startup")
+        }
+        #expect((stored?["name"] as Data?) == Data("Été Solaire".utf8))
+        #expect((stored?["city"] as Data?) == Data("Fès".utf8))
+    }
+
+    @Test("a first import in NFD is stored composed")
+    func decomposedIsStoredComposed() throws {
+        let fixture = try ImportFixture()
+        try fixture.importText("nfd.csv", ImportFixture.csv([ImportFixture.row("E\u{301}te\u{301} Solaire", ["email": "ete@example.ma"])]))
+        let name = try DatabaseQueue(path: fixture.store.path).read { try Data.fetchOne($0, sql: "SELECT CAST(name AS BLOB) FROM startup") }
+        #expect(name == Data("Été Solaire".utf8))
+    }
+}

@@ -142,7 +142,7 @@ extension AppDatabase {
         let mapping: DecisionMapping
         do {
             guard let header = try reader.next() else { throw DecisionsError.csv(path: request.path, .emptyFile) }
-            mapping = try DecisionMapping(headers: header.fields)
+            mapping = try DecisionMapping(headers: header.fields.map(CanonicalText.nfc))
         } catch let error as CSVError {
             throw DecisionsError.csv(path: request.path, error)
         } catch let error as DecisionMappingError {
@@ -219,6 +219,8 @@ struct DecisionsRun {
                 }
             }
             if DecisionRowReader.isBlank(cells) { continue }
+            // Names, mentors, investors and notes are stored in NFC, as every text is.
+            cells = cells.map(CanonicalText.nfc)
             switch rowReader.read(cells, line: line) {
             case .problems(let rowProblems):
                 problems.append(contentsOf: rowProblems)

@@ -98,7 +98,8 @@ extension AppDatabase {
     public func recordFunding(
         startup reference: String, cohort: String?, draft: FundingDraft, today: CalendarDate
     ) throws -> RecordOutcome {
-        try write { db in
+        let draft = draft.canonical
+        return try write { db in
             let (startup, application, stage) = try Self.recordTarget(db, reference, cohort: cohort)
             var refusals: [Refusal] = []
             var funding: Funding?
@@ -129,7 +130,8 @@ extension AppDatabase {
     public func recordMarket(
         startup reference: String, cohort: String?, draft: MarketDraft, today: CalendarDate
     ) throws -> RecordOutcome {
-        try write { db in
+        let draft = draft.canonical
+        return try write { db in
             let (startup, application, stage) = try Self.recordTarget(db, reference, cohort: cohort)
             let rules = try Self.rules(db)
             var refusals: [Refusal] = []

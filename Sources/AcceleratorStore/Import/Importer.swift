@@ -56,7 +56,7 @@ extension AppDatabase {
         let headerLine: Int
         do {
             guard let header = try reader.next() else { throw ImportError.csv(path: request.path, .emptyFile) }
-            headers = header.fields
+            headers = header.fields.map(CanonicalText.nfc)
             headerLine = header.line
         } catch let error as CSVError {
             throw ImportError.csv(path: request.path, error)

@@ -89,6 +89,7 @@ struct RowPreparer: Sendable {
     }
 
     func prepare(_ record: CSVRecordBytes, line: Int) -> PreparedRow {
+        let record = Self.canonical(record)
         var row = rowReader.read(record, line: line)
         let cohort = row.form.cohort
         if !cohort.isEmpty, cohort != rowReader.defaultCohort {
@@ -139,6 +140,15 @@ struct RowPreparer: Sendable {
 }
 
 extension RowPreparer {
+    /// The record with every cell in NFC (`CanonicalText`): an NFD spelling of a stored value is
+    /// then the same bytes, an unchanged row. Nearly every record is returned as it is, after one
+    /// scan of its bytes.
+    static func canonical(_ record: CSVRecordBytes) -> CSVRecordBytes {
+        let mayChange = record.bytes.withUnsafeBufferPointer { CanonicalText.mayChange($0) }
+        guard mayChange else { return record }
+        return CSVRecordBytes(record.strings.map(CanonicalText.nfc))
+    }
+
     /// `text.lowercased()`, without a copy when it has no uppercase letter (an ASCII address,
     /// nearly always written in lowercase).
     static func lowercased(_ text: String) -> String {

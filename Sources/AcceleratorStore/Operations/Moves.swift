@@ -58,12 +58,14 @@ extension AppDatabase {
         request: MoveRequest,
         context: MoveContext
     ) throws -> MoveOutcome {
-        try write { db in
+        var context = context
+        context.note = CanonicalText.nfc(context.note)
+        return try write { [context] db in
             let startup = try Self.resolveStartup(db, reference)
             let application = try Self.resolveApplication(db, startup: startup, cohort: cohort)
             return try Self.move(
                 db, applicationId: application.id, startupName: startup.name, cohort: application.cohort,
-                request: request, context: context)
+                request: request.canonical, context: context)
         }
     }
 

@@ -23,7 +23,7 @@ public struct ApplyOutcome: Sendable, Equatable, Codable {
 extension AppDatabase {
     /// Records one application typed by hand, after the eligibility checks the import also runs.
     public func apply(_ form: ApplicationForm, today: CalendarDate) throws -> ApplyOutcome {
-        var form = form
+        var form = form.canonical
         form.cohort = try Self.cohortCode(form.cohort)
         let cohort = form.cohort
         return try write { db in
