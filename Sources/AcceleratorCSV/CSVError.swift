@@ -46,6 +46,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyColumns(line: Int, found: Int, limit: Int)
     /// The given field of the record starting at `line` is `size` bytes long, more than the caller's `limit`.
     case fieldTooLarge(line: Int, field: Int, size: Int, limit: Int)
+    /// The header cell in `field` of the header row at `line` is `size` bytes long, more than a column
+    /// name may hold (`limit`).
+    case headerTooLarge(line: Int, field: Int, size: Int, limit: Int)
     /// The record starting at `line` separates its values with `found`, while the file uses `delimiter`.
     case mixedDelimiters(line: Int, delimiter: UInt8, found: UInt8)
 
@@ -91,6 +94,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .fieldTooLarge(let line, let field, let size, let limit):
             return "line \(line), field \(field): the value is \(size) bytes long, more than the \(limit) accepted"
                 + " (often a quoted field whose closing quote is missing)"
+        case .headerTooLarge(let line, let field, let size, let limit):
+            return "line \(line), column \(field): the header is \(size) bytes long, more than the \(limit) a column name may hold"
+                + " (is this the right file, or a quote left open?)"
         case .mixedDelimiters(let line, let delimiter, let found):
             return "line \(line): the values are separated by \(Self.name(of: found)), but the file by"
                 + " \(Self.name(of: delimiter)) (mixed delimiters); save the file again with one delimiter"

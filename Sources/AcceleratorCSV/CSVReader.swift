@@ -30,7 +30,8 @@ import Bionic
 public struct CSVReader: ~Copyable {
     static let defaultChunkSize = 256 * 1024
     static let defaultSniffWindow = 64 * 1024
-    static let defaultMaximumRecordSize = 256 * 1024 * 1024
+    /// The largest record read by default: 256 MiB.
+    public static let defaultMaximumRecordSize = 256 * 1024 * 1024
 
     private var input: InputBuffer
     /// The delimiter, encoding, byte order mark and line ending of the input, given or detected.
@@ -55,10 +56,15 @@ public struct CSVReader: ~Copyable {
     ///     fast pre-scan of the file), Windows-1252 otherwise. When `.utf8` is given, a field that is not
     ///     valid UTF-8 is an error.
     /// - Throws: `.cannotOpen`, `.cannotRead`, `.emptyFile`, `.notText`, `.unsupportedDelimiter`.
-    public init(path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil) throws(CSVError) {
+    ///   - maximumRecordSize: The most bytes one record may hold (the header row included): what
+    ///     bounds the reader's memory; a larger record is `.recordTooLarge`.
+    public init(
+        path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil,
+        maximumRecordSize: Int = CSVReader.defaultMaximumRecordSize
+    ) throws(CSVError) {
         try self.init(
             path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.defaultChunkSize,
-            sniffWindow: Self.defaultSniffWindow, maximumRecordSize: Self.defaultMaximumRecordSize)
+            sniffWindow: Self.defaultSniffWindow, maximumRecordSize: maximumRecordSize)
     }
 
     /// Opens the CSV file at `path` as ``init(path:delimiter:encoding:)`` does, except that the
@@ -67,11 +73,12 @@ public struct CSVReader: ~Copyable {
     /// file is longer, UTF-8 is `encodingIsTentative`: the caller checks the whole file (say with
     /// ``UTF8Checker`` while it reads the file for another reason) and reads it again as
     /// Windows-1252 if it is not valid UTF-8.
-    public init(path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, detectingFromPrefix prefix: Int)
-        throws(CSVError)
-    {
+    public init(
+        path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, detectingFromPrefix prefix: Int,
+        maximumRecordSize: Int = CSVReader.defaultMaximumRecordSize
+    ) throws(CSVError) {
         let input = try InputBuffer(
-            path: path, chunkSize: Self.defaultChunkSize, maximumRecordSize: Self.defaultMaximumRecordSize,
+            path: path, chunkSize: Self.defaultChunkSize, maximumRecordSize: maximumRecordSize,
             needsSecondPass: encoding == nil)
         try self.init(
             input: input, delimiter: delimiter, encoding: encoding, sniffWindow: Self.defaultSniffWindow,

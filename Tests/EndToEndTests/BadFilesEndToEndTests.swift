@@ -19,6 +19,10 @@ struct BadFile: Sendable, CustomTestStringConvertible {
         case tenMegabyteField
         /// 10,000 columns.
         case tenThousandColumns
+        /// A header cell of 5 MB (a quote left open in the header row).
+        case fiveMegabyteHeader
+        /// A record of 40 MB in cells under the cell limit each.
+        case fortyMegabyteRecord
     }
 
     var testDescription: String { name }
@@ -57,6 +61,17 @@ struct BadFile: Sendable, CustomTestStringConvertible {
             name: "nul-bytes.csv", error: "error: line 2, column 2 (city): NUL byte (0x00) in the data; the file looks binary"),
         BadFile(name: "utf-16.csv", error: "error: {file}: not a CSV text file: this looks like UTF-16 text"),
         BadFile(name: "too-many-fields.csv", error: "error: line 2: 7 fields, but the header has 5"),
+        BadFile(
+            name: "mixed-encodings.csv",
+            error: "error: {file}: the file mixes two text encodings: line 4 is not UTF-8 (Windows-1252?) while line 3 is UTF-8"),
+        BadFile(
+            name: "five-megabyte-header.csv",
+            error: "error: {file}: line 1, column 6: the header is 5000000 bytes long, more than the 2048 a column name may hold",
+            generated: .fiveMegabyteHeader),
+        BadFile(
+            name: "forty-megabyte-record.csv",
+            error: "error: {file}: line 3: the record is larger than 33554432 bytes",
+            generated: .fortyMegabyteRecord),
     ]
 
     /// The file's path, writing it first when it is generated.
@@ -68,6 +83,14 @@ struct BadFile: Sendable, CustomTestStringConvertible {
             text = "startup_name,city,sector,founder,email,description\n"
                 + "Argan Pay,Agadir,FinTech,Youssef Amrani,youssef@arganpay.ma,Mobile payments\n"
                 + "Big Data Maroc,Rabat,AI,Nadia Tazi,nadia@bigdata.ma,\"" + String(repeating: "x", count: 10_000_000) + "\"\n"
+        case .fiveMegabyteHeader:
+            text = "startup_name,city,sector,founder,email,\"" + String(repeating: "q", count: 5_000_000) + "\"\n"
+                + "Argan Pay,Agadir,FinTech,Youssef Amrani,youssef@arganpay.ma,x\n"
+        case .fortyMegabyteRecord:
+            let cell = String(repeating: "x", count: 4_000_000)
+            text = "startup_name,city,sector,founder,email," + (1...10).map { "d\($0)" }.joined(separator: ",") + "\n"
+                + "Argan Pay,Agadir,FinTech,Youssef Amrani,youssef@arganpay.ma," + (1...10).map { _ in "y" }.joined(separator: ",") + "\n"
+                + "Big Data Maroc,Rabat,AI,Nadia Tazi,nadia@bigdata.ma," + (1...10).map { _ in cell }.joined(separator: ",") + "\n"
         case .tenThousandColumns:
             let extra = (6...10_000).map { "q\($0)" }
             text = (["startup_name", "city", "sector", "founder", "email"] + extra).joined(separator: ",") + "\n"
@@ -96,6 +119,8 @@ struct BadFilesEndToEndTests {
         let expected = bad.error.replacingOccurrences(of: "{file}", with: file)
         #expect(errors.first?.hasPrefix(expected) == true, "\(errors.first ?? "no error") does not start with \(expected)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))
+        // The message names the problem; it never echoes a huge cell back.
+        #expect(result.stderr.utf8.count < 2_000)
         #expect(try sandbox.integrity() == "ok")
         #expect(try sandbox.dump() == before)
         let rejects = URL(fileURLWithPath: file).deletingPathExtension().path + ".rejects.csv"

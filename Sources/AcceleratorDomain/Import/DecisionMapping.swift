@@ -44,7 +44,7 @@ public enum DecisionMappingError: Error, Sendable, Equatable, CustomStringConver
     public var description: String {
         switch self {
         case .missingRequired(let fields, let headers):
-            let seen = headers.map { "“\($0)”" }.joined(separator: ", ")
+            let seen = HeaderMapping.quoted(headers)
             let names = fields.map(\.rawValue).joined(separator: " and ")
             return "no \(names) column. The headers seen are \(seen); a decisions file has the columns "
                 + DecisionField.allCases.map(\.rawValue).joined(separator: ", ")

@@ -29,7 +29,7 @@ public enum MappingError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .missingRequired(let fields, let headers):
             let names = fields.map(\.rawValue).joined(separator: ", ")
-            let seen = headers.map { "“\($0)”" }.joined(separator: ", ")
+            let seen = HeaderMapping.quoted(headers)
             return "no column for \(names). The headers seen are \(seen); the fields expected are "
                 + ApplicationField.allCases.map(\.rawValue).joined(separator: ", ")
                 + ". Map a column with --map \"Header text=field\"."
@@ -55,6 +55,19 @@ public enum MappingError: Error, Sendable, Equatable, CustomStringConvertible {
 /// and spacing (`Nom de la startup`, `E-mail`, `CA mensuel (MAD)`, `startup_name`); `--map` maps the
 /// long question headers of form exports.
 public struct HeaderMapping: Sendable, Equatable {
+    /// The most bytes a column name may hold: a spreadsheet's longest question fits many times over;
+    /// a larger header cell is a quote left open or not a spreadsheet.
+    public static let headerByteLimit = 2_048
+
+    /// Headers quoted for a message, bounded: at most 20 of them, each cut at 60 characters.
+    public static func quoted(_ headers: [String]) -> String {
+        let shown = headers.prefix(20).map { header in
+            "“\(header.count > 60 ? String(header.prefix(59)) + "…" : header)”"
+        }
+        let more = headers.count > shown.count ? " and \(headers.count - shown.count) more" : ""
+        return shown.joined(separator: ", ") + more
+    }
+
     /// The header row as read.
     public let headers: [String]
     /// What each column holds.

@@ -135,13 +135,19 @@ extension AppDatabase {
         }
         var reader: CSVReader
         do {
-            reader = try CSVReader(path: input.path, delimiter: request.delimiter, encoding: request.encoding)
+            // A decisions row is a few short cells: 1 MiB per record bounds the memory of any input.
+            reader = try CSVReader(
+                path: input.path, delimiter: request.delimiter, encoding: request.encoding, maximumRecordSize: 1 << 20)
         } catch {
             throw DecisionsError.csv(path: request.path, error)
         }
         let mapping: DecisionMapping
         do {
             guard let header = try reader.next() else { throw DecisionsError.csv(path: request.path, .emptyFile) }
+            if let long = header.fields.firstIndex(where: { $0.utf8.count > HeaderMapping.headerByteLimit }) {
+                throw CSVError.headerTooLarge(
+                    line: header.line, field: long + 1, size: header.fields[long].utf8.count, limit: HeaderMapping.headerByteLimit)
+            }
             mapping = try DecisionMapping(headers: header.fields.map(CanonicalText.nfc))
         } catch let error as CSVError {
             throw DecisionsError.csv(path: request.path, error)

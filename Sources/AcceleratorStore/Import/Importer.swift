@@ -43,8 +43,10 @@ extension AppDatabase {
             reader = try detectingEncodingFromPrefix
                 ? CSVReader(
                     path: source, delimiter: request.delimiter, encoding: request.encoding,
-                    detectingFromPrefix: Importer.encodingPrefix)
-                : CSVReader(path: source, delimiter: request.delimiter, encoding: request.encoding)
+                    detectingFromPrefix: Importer.encodingPrefix, maximumRecordSize: Importer.recordSizeLimit)
+                : CSVReader(
+                    path: source, delimiter: request.delimiter, encoding: request.encoding,
+                    maximumRecordSize: Importer.recordSizeLimit)
         } catch {
             throw ImportError.csv(path: request.path, error)
         }
@@ -70,6 +72,11 @@ extension AppDatabase {
         if headers.count > Importer.columnLimit {
             throw ImportError.csv(
                 path: request.path, .tooManyColumns(line: headerLine, found: headers.count, limit: Importer.columnLimit))
+        }
+        if let long = headers.firstIndex(where: { $0.utf8.count > HeaderMapping.headerByteLimit }) {
+            throw ImportError.csv(
+                path: request.path,
+                .headerTooLarge(line: headerLine, field: long + 1, size: headers[long].utf8.count, limit: HeaderMapping.headerByteLimit))
         }
         let delimiter = reader.dialect.delimiter
         let overrides: [String: ImportColumn]
@@ -595,6 +602,9 @@ struct Importer {
     /// The largest cell accepted, in bytes (a long description of 1 MB passes): a longer one is
     /// nearly always a quote left open.
     static let cellSizeLimit = 4 << 20
+    /// The largest record (the header row included) the reader holds: a few cells at their limit.
+    /// What bounds an import's memory whatever its input.
+    static let recordSizeLimit = 32 << 20
 
     /// A record-level problem placed in its column.
     func cellDiagnostic(_ error: CSVError, line: Int, field: Int) -> ImportDiagnostic {
