@@ -142,16 +142,22 @@ public final class OutputFile {
         if let failure { throw failure }
     }
 
-    /// Flushes the file to disk and puts it in place of the target, as one commit (a signal waits
-    /// for it). On failure the target is untouched and the temporary file is removed.
-    public func commit() throws(FileError) {
+    /// Flushes what is written to disk (`fsync`), so that ``commit()`` only renames: a caller that
+    /// commits something else first (a database transaction) syncs before it.
+    public func sync() throws(FileError) {
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: "the file is already closed") }
-        let fd = descriptor
-        if fsync(fd) != 0, errno != EINVAL {
+        if fsync(descriptor) != 0, errno != EINVAL {
             let reason = FilePaths.message(errno)
             discard()
             throw .cannotWrite(path: path, reason: reason)
         }
+    }
+
+    /// Flushes the file to disk and puts it in place of the target, as one commit (a signal waits
+    /// for it). On failure the target is untouched and the temporary file is removed.
+    public func commit() throws(FileError) {
+        try sync()
+        let fd = descriptor
         let failure: String? = Interruption.committing {
             if temporary == nil, let failure = name(fd) { return failure }
             guard let temporary else { return "the temporary file has no name" }

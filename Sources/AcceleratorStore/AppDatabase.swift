@@ -3,6 +3,7 @@ import AcceleratorFiles
 import CSQLiteTuning
 import Foundation
 import GRDB
+import GRDBSQLite
 
 #if canImport(Glibc)
 import Glibc
@@ -134,30 +135,74 @@ public final class AppDatabase: Sendable {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
+        let schema: (tables: Set<String>, applied: [String])
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            return try queue.read { db throws -> Found in
-                let tables = Set(try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-                if tables.isEmpty { return .empty }
-                guard tables.contains("grdb_migrations") else { throw StoreError.foreignDatabase(path: path) }
-                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-                let known = Schema.migrator.migrations
-                guard let first = known.first, applied.contains(first) else { throw StoreError.foreignDatabase(path: path) }
-                let unknown = applied.filter { !known.contains($0) }
-                if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown) }
-                let missing = applied.flatMap { Schema.tablesByMigration[$0] ?? [] }.filter { !tables.contains($0) }
-                if !missing.isEmpty { throw StoreError.damagedDatabase(path: path, missingTables: missing) }
-                return .ours
+            schema = try queue.read { db in
+                let tables = Set(try String.fetchAll(db, sql: Self.tablesSQL))
+                let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: Self.migrationsSQL) : []
+                return (tables, applied)
             }
-        } catch let error as StoreError {
-            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY && access(path + "-journal", F_OK) == 0 {
+            // A write was cut off (a kill during a first import, through the rollback journal): a
+            // read-only connection cannot roll the hot journal back. The schema is read as the file
+            // holds it; the write connection that follows rolls the journal back.
+            schema = try schemaIgnoringJournal(path)
         } catch let error as DatabaseError {
             throw openFailure(error, path: path)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+        return try judge(path, tables: schema.tables, applied: schema.applied)
+    }
+
+    private static let tablesSQL = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    private static let migrationsSQL = "SELECT identifier FROM grdb_migrations ORDER BY rowid"
+
+    /// Whether a schema is Accelerator's (perhaps older), empty, or why it is not.
+    private static func judge(_ path: String, tables: Set<String>, applied: [String]) throws(StoreError) -> Found {
+        if tables.isEmpty { return .empty }
+        let known = Schema.migrator.migrations
+        guard tables.contains("grdb_migrations"), let first = known.first, applied.contains(first) else {
+            throw .foreignDatabase(path: path)
+        }
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw .newerDatabase(path: path, unknownMigrations: unknown) }
+        let missing = applied.flatMap { Schema.tablesByMigration[$0] ?? [] }.filter { !tables.contains($0) }
+        if !missing.isEmpty { throw .damagedDatabase(path: path, missingTables: missing) }
+        return .ours
+    }
+
+    /// The tables and applied migrations as the file holds them, read through SQLite's `immutable`
+    /// URI parameter: no lock taken, no journal looked at or rolled back, nothing written.
+    private static func schemaIgnoringJournal(_ path: String) throws(StoreError) -> (tables: Set<String>, applied: [String]) {
+        // Percent-encoded as a URI path: everything but unreserved characters and slashes.
+        let encoded = path.utf8.map { byte -> String in
+            let scalar = UnicodeScalar(byte)
+            let plain = (byte < 0x80) && (CharacterSet.alphanumerics.contains(scalar) || "-._~/".unicodeScalars.contains(scalar))
+            return plain ? String(scalar) : String(format: "%%%02X", byte)
+        }.joined()
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2("file:\(encoded)?immutable=1", &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil) == SQLITE_OK,
+            let handle
+        else {
+            sqlite3_close(handle)
+            throw .cannotOpen(path: path, reason: "its last write was cut off and its schema cannot be read")
+        }
+        defer { sqlite3_close(handle) }
+        func strings(_ sql: String) -> [String]? {
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { return nil }
+            defer { sqlite3_finalize(statement) }
+            var values: [String] = []
+            while sqlite3_step(statement) == SQLITE_ROW {
+                values.append(sqlite3_column_text(statement, 0).map { String(cString: $0) } ?? "")
+            }
+            return values
+        }
+        guard let tables = strings(tablesSQL).map(Set.init) else { throw .notADatabase(path: path) }
+        return (tables, tables.contains("grdb_migrations") ? strings(migrationsSQL) ?? [] : [])
     }
 
     /// Whether the file starts as every SQLite database does.

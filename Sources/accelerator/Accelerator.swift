@@ -11,7 +11,7 @@ struct Accelerator: ParsableCommand {
         discussion: """
             Applications move applied → mentored → funded → international under the program's rules, \
             with an append-only history. The database is ./accelerator.sqlite unless --db or \
-            ACCELERATOR_DB says otherwise; it is created on first use.
+            ACCELERATOR_DB says otherwise; `accelerator init` creates it, and no other command does.
 
             Exit codes: 0 done; 1 refused by a rule or invalid input (nothing changed); \
             64 usage error; 74 database or file failure; 130 and 143 stopped by SIGINT or SIGTERM \

@@ -209,6 +209,40 @@ struct DatabaseOpeningEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
     }
 
+    @Test("after a kill -9 during a first import (a hot rollback journal), the next command opens the database and finds it as it was")
+    func hotJournalIsRolledBackByTheNextCommand() throws {
+        let sandbox = try Sandbox()
+        try sandbox.succeed("cohort", "add", "2026-B", "--starts", "2026-01-05", "--capacity", "100000")
+        let file = try sandbox.write("large.csv", CrashEndToEndTests.largeFile(40_000))
+        var killed = false
+        for attempt in 0..<6 where !killed {
+            let process = try sandbox.startLogged(["import", file, "--cohort", "2026-B"], log: "import")
+            // Wait for the rollback journal: the import is writing.
+            let deadline = Date().addingTimeInterval(20)
+            while !FileManager.default.fileExists(atPath: sandbox.database + "-journal"), process.isRunning, Date() < deadline {
+                usleep(1_000)
+            }
+            usleep(useconds_t(20_000 * attempt))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            guard FileManager.default.fileExists(atPath: sandbox.database + "-journal") else {
+                // Finished (or not started writing) before the kill: start again from an empty cohort.
+                if try sandbox.count("SELECT count(*) FROM application;") > 0 {
+                    try sandbox.succeed("imports", "undo", "\(try sandbox.count("SELECT max(id) FROM batch;"))")
+                }
+                continue
+            }
+            killed = true
+            // No sqlite3 first: the next accelerator command itself must cope with the hot journal.
+            let list = try sandbox.run("list", "--format", "csv")
+            #expect(list.status == 0, "\(list.stderr)")
+            #expect(list.stdout.split(whereSeparator: \.isNewline).count == 1)
+            #expect(try sandbox.integrity() == "ok")
+            try sandbox.succeed("import", file, "--cohort", "2026-B")
+        }
+        #expect(killed, "no kill landed while the import wrote")
+    }
+
     @Test("init on an empty file with a wide mode brings it to 0600 as it becomes the database")
     func emptyFileBecomesPrivate() throws {
         let sandbox = try Sandbox(initialised: false)

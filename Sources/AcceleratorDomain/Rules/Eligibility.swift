@@ -110,7 +110,7 @@ public enum Eligibility {
         if let name = form.name, !isBlank(name) {
             // A startup is found by its folded name (letters and digits only): one without any
             // would match every other such name, and could never be told apart by name.
-            if TextFolding.folded(name).isEmpty { issues.append(.nameWithoutLetterOrDigit(name)) }
+            if !hasASCIILetterOrDigit(name), TextFolding.folded(name).isEmpty { issues.append(.nameWithoutLetterOrDigit(name)) }
         } else {
             issues.append(.missing(.name))
         }
@@ -142,6 +142,12 @@ public enum Eligibility {
             issues.append(.openApplicationElsewhere(cohort: open.cohort, stage: open.stage))
         }
         return issues
+    }
+
+    /// Whether the text holds an ASCII letter or digit, which its folding keeps: nearly every name,
+    /// which then needs no folding to be known to have one.
+    private static func hasASCIILetterOrDigit(_ text: String) -> Bool {
+        text.utf8.contains { byte in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) }
     }
 
     private static func isBlank(_ text: String?) -> Bool {

@@ -54,13 +54,19 @@ public struct ProgramRules: Sendable, Equatable {
     /// The program's spelling of a sector when it is one of the favoured sectors, compared without
     /// case, accents or punctuation (`fintech` and `Fin-Tech` give `FinTech`).
     public func canonicalSector(_ sector: String) -> String? {
-        // Nearly always spelled as listed: one hashed lookup, whatever the length of the list.
-        if let listed = sectorsByKey[sector], listed == sector { return sector }
+        // Nearly always spelled as listed: a few short texts compared (cheaper than hashing) when
+        // the list is the usual couple of dozen, one hashed lookup when it is long.
+        if sectors.count <= Self.sectorsComparedInTurn ? sectors.contains(sector) : sectorsByKey[sector] == sector {
+            return sector
+        }
         let key = TextFolding.compact(sector)
         if let sector = sectorsByKey[key] { return sector }
         guard let english = Self.frenchSectors[key] else { return nil }
         return sectorsByKey[english]
     }
+
+    /// Up to this many sectors, a sector spelled as listed is found by comparing it with each.
+    static let sectorsComparedInTurn = 32
 
     /// Each sector under its compact form and under its exact spelling.
     private static func index(_ sectors: [String]) -> [String: String] {

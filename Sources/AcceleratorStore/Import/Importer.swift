@@ -104,7 +104,7 @@ extension AppDatabase {
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 defer { journal.end(db) }
-                // The rejects file is flushed before the commit and put in place with it.
+                // The rejects file is written to disk before the commit and put in place with it.
                 try Self.transaction(db, afterCommit: { try rejects?.commit() }) {
                     var importer = try Importer(
                         db: db, request: request, digest: digest, headers: headers, overrides: overrides,
@@ -112,7 +112,7 @@ extension AppDatabase {
                     try importer.run(pipeline, totalBytes: totalBytes, rejects: &rejects)
                     let result = importer.finish(rejectsFile: rejects?.path)
                     report = result.report
-                    if result.commit { try rejects?.flush() }
+                    if result.commit { try rejects?.prepareCommit() }
                     return ((), commit: result.commit)
                 }
             }
@@ -174,6 +174,12 @@ final class RejectsWriter {
     func flush() throws {
         let file = file
         do throws(FileError) { try writer.drain { (bytes) throws(FileError) in try file.write(bytes) } } catch { throw ImportError.file(error) }
+    }
+
+    /// Writes everything to disk, before the import commits: then only a rename is left.
+    func prepareCommit() throws {
+        try flush()
+        do { try file.sync() } catch { throw ImportError.file(error) }
     }
 
     /// Puts the file in place of its target.

@@ -28,8 +28,14 @@ final class Destination {
     private let file: OutputFile?
 
     /// `output`, or standard output when `nil`; `protected` are the files never to be replaced.
+    /// Standard output redirected onto one of them (`>> demo.sqlite`) is refused too.
     init(output: String?, protecting protected: [ProtectedFile]) throws {
         file = try output.map { try OutputFile(path: $0, protecting: protected) }
+        if output == nil, let identity = FileStatus(descriptor: STDOUT_FILENO).identity,
+            let file = protected.first(where: { FileStatus(path: $0.path).identity == identity })
+        {
+            throw FileError.protected(path: "standard output", role: file.role)
+        }
     }
 
     /// Appends bytes.

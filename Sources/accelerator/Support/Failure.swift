@@ -58,11 +58,11 @@ func printError(_ message: String) {
 }
 
 /// Reads a whole text file given on the command line (`-` for standard input), at most `limit` bytes.
-func readTextFile(_ path: String, limit: Int = 1 << 20) throws -> String {
+func readTextFile(_ path: String, limit: Int = 16 << 20) throws -> String {
     let input = try InputFile(path, limit: limit)
     let bytes = try input.bytes()
     guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw FileError.cannotRead(path: input.name, reason: "it is not UTF-8 text; save it again as UTF-8")
+        throw InputError(option: input.name, reason: "it is not UTF-8 text; save it again as UTF-8")
     }
     return text
 }
