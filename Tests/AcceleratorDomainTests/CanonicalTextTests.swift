@@ -33,6 +33,22 @@ struct CanonicalTextTests {
         #expect(accent.withUTF8 { CanonicalText.mayChange($0) })
     }
 
+    @Test("the eight-bytes-at-a-time test finds a byte of 0xCC or more exactly where a byte-by-byte scan does")
+    func wordTestMatchesBytes() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<200 {
+                // Mostly bytes around the 0xCC boundary and ASCII, as text holds them.
+                let bytes = (0..<length).map { _ in
+                    [UInt8.random(in: 0...0x7F, using: &generator), UInt8.random(in: 0xC0...0xD0, using: &generator),
+                     UInt8.random(in: 0x80...0xFF, using: &generator)][Int.random(in: 0..<3, using: &generator)]
+                }
+                let expected = bytes.contains { $0 >= 0xCC }
+                #expect(bytes.withUnsafeBufferPointer { CanonicalText.mayChange($0) } == expected, "\(bytes)")
+            }
+        }
+    }
+
     @Test("a form's texts are all put in NFC")
     func formIsCanonical() throws {
         let form = ApplicationForm(

@@ -12,12 +12,15 @@ public enum CanonicalText {
         guard let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         var index = 0
-        // Eight bytes at a time while they are ASCII; a byte ≥ 0xCC is looked for byte by byte.
+        // Eight bytes at a time: a byte b is 0xCC or more when its high bit is set and its low seven
+        // bits plus 0x34 reach 0x80 (no carry crosses bytes: 0x7F + 0x34 < 0x100).
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let high = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & word & 0x8080_8080_8080_8080
+            if high != 0 { return true }
+            index += 8
+        }
         while index < bytes.count {
-            if index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
-            }
             if base[index] >= 0xCC { return true }
             index += 1
         }
