@@ -103,6 +103,12 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `.headerTooLarge` for the first cell of a header row longer than `limit` bytes, if any.
+    public static func oversizedHeader(_ headers: [String], line: Int, limit: Int) -> CSVError? {
+        guard let index = headers.firstIndex(where: { $0.utf8.count > limit }) else { return nil }
+        return .headerTooLarge(line: line, field: index + 1, size: headers[index].utf8.count, limit: limit)
+    }
+
     /// `line 3 is`, `lines 3, 7 and 9 are`, `lines 3, 7, … (12 lines) are`.
     static func lines(_ lines: [Int], of count: Int) -> String {
         let numbers = lines.map(String.init)

@@ -144,9 +144,8 @@ extension AppDatabase {
         let mapping: DecisionMapping
         do {
             guard let header = try reader.next() else { throw DecisionsError.csv(path: request.path, .emptyFile) }
-            if let long = header.fields.firstIndex(where: { $0.utf8.count > HeaderMapping.headerByteLimit }) {
-                throw CSVError.headerTooLarge(
-                    line: header.line, field: long + 1, size: header.fields[long].utf8.count, limit: HeaderMapping.headerByteLimit)
+            if let error = CSVError.oversizedHeader(header.fields, line: header.line, limit: HeaderMapping.headerByteLimit) {
+                throw error
             }
             mapping = try DecisionMapping(headers: header.fields.map(CanonicalText.nfc))
         } catch let error as CSVError {

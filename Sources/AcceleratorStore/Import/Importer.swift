@@ -73,10 +73,8 @@ extension AppDatabase {
             throw ImportError.csv(
                 path: request.path, .tooManyColumns(line: headerLine, found: headers.count, limit: Importer.columnLimit))
         }
-        if let long = headers.firstIndex(where: { $0.utf8.count > HeaderMapping.headerByteLimit }) {
-            throw ImportError.csv(
-                path: request.path,
-                .headerTooLarge(line: headerLine, field: long + 1, size: headers[long].utf8.count, limit: HeaderMapping.headerByteLimit))
+        if let error = CSVError.oversizedHeader(headers, line: headerLine, limit: HeaderMapping.headerByteLimit) {
+            throw ImportError.csv(path: request.path, error)
         }
         let delimiter = reader.dialect.delimiter
         let overrides: [String: ImportColumn]

@@ -90,7 +90,11 @@ struct Advance: ParsableCommand {
     @Argument(help: ArgumentHelp("The startup: its id, its ICE or its name.", valueName: "startup"))
     var startup: String
 
-    @Option(name: .long, help: ArgumentHelp("The stage to reach: mentored, funded or international.", valueName: "stage"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The stage to reach: mentored, funded or international (or rejected or withdrawn with --reason, as `reject` and `withdraw` do).",
+            valueName: "stage"))
     var to: String
 
     @OptionGroup var move: MoveOptions
