@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AcceleratorCSV", targets: ["AcceleratorCSV"]),
         .library(name: "AcceleratorStore", targets: ["AcceleratorStore"]),
         .library(name: "AcceleratorFiles", targets: ["AcceleratorFiles"]),
+        .library(name: "AcceleratorPresentation", targets: ["AcceleratorPresentation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -43,9 +44,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The renderers every front end shares: text tables, report text/CSV/HTML, outcome
+        // summaries, the one JSON encoding.
+        .target(
+            name: "AcceleratorPresentation",
+            dependencies: ["AcceleratorStore", "AcceleratorDomain", "AcceleratorCSV"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accelerator",
             dependencies: [
+                "AcceleratorPresentation",
                 "AcceleratorStore",
                 "AcceleratorDomain",
                 "AcceleratorCSV",

@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 
@@ -57,12 +58,7 @@ func report(_ outcome: MoveOutcome, format: OutputFormat) throws {
     switch format {
     case .json:
         try printJSON(outcome)
-    case .table:
-        if outcome.changed {
-            print("\(outcome.startup) (\(outcome.cohort)): \(outcome.from) → \(outcome.to).")
-        } else {
-            print("\(outcome.startup) (\(outcome.cohort)) is already \(outcome.to): nothing changed.")
-        }
+    case .table: print(MoveSummary.text(outcome))
     }
 }
 

@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 
@@ -93,14 +94,7 @@ struct Apply: ParsableCommand {
             case .json:
                 try printJSON(outcome)
             case .table:
-                if let created = outcome.createdCohort {
-                    print("Created cohort \(created.code) (capacity \(created.capacity), starts \(created.startsOn)); change it with `accelerator cohort` if needed.")
-                }
-                let known = outcome.existingStartup ? " (a startup already known)" : ""
-                print("\(outcome.startupName)\(known) applied to \(outcome.cohort): startup #\(outcome.startupId), application #\(outcome.applicationId).")
-                for warning in outcome.warnings {
-                    print("warning: \(warning)")
-                }
+                for line in ApplySummary.lines(outcome) { print(line) }
             }
         }
     }

@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 
@@ -52,15 +53,7 @@ struct CohortCommand: ParsableCommand {
                 switch output.format {
                 case .json:
                     try printJSON(cohorts)
-                case .table:
-                    if cohorts.isEmpty {
-                        print("No cohorts yet: add one with `accelerator cohort add 2026-A --starts 2026-03-01`.")
-                        return
-                    }
-                    print(TextTable(
-                        headers: ["cohort", "starts", "capacity", "applications", "mentored (ever)"],
-                        rows: cohorts.map { [$0.code, $0.startsOn, "\($0.capacity)", "\($0.applications)", "\($0.mentoredEver)"] }
-                    ).render())
+                case .table: print(CohortTable.text(cohorts))
                 }
             }
         }

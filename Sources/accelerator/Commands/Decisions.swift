@@ -1,5 +1,6 @@
 import AcceleratorCSV
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 import Foundation
@@ -61,48 +62,15 @@ struct Decisions: ParsableCommand {
             }
             switch format {
             case .json: try printJSON(report)
-            case .text: print(Self.text(report))
+            case .text: print(DecisionsSummary.text(report))
             }
             guard report.problems.isEmpty else {
                 for problem in report.problems where format == .text {
                     printError("error: \(problem)")
                 }
-                let count = report.problems.count
-                throw fail(
-                    "nothing applied: \(count) problem\(count == 1 ? "" : "s") in \(report.file); fix \(count == 1 ? "it" : "them") and run decisions again",
-                    status: ExitStatus.refused)
+                throw fail(DecisionsSummary.refusal(report), status: ExitStatus.refused)
             }
         }
-    }
-
-    static func text(_ report: DecisionsReport) -> String {
-        var lines: [String] = ["\(report.file): \(report.dialect.summary)."]
-        if !report.alreadyApplied.isEmpty {
-            let ids = report.alreadyApplied.map { "#\($0)" }.joined(separator: ", ")
-            lines.append("This file (same SHA-256) was already applied as batch \(ids).")
-        }
-        if !report.ignoredColumns.isEmpty {
-            lines.append("note: ignored columns that are not decisions columns: \(report.ignoredColumns.map { "“\($0)”" }.joined(separator: ", ")).")
-        }
-        let verb = report.committed ? "" : "would move "
-        for row in report.rows {
-            if row.changed {
-                lines.append("line \(row.line): \(row.startup) (\(row.cohort)): \(verb)\(row.from) → \(row.to)")
-            } else {
-                lines.append("line \(row.line): \(row.startup) (\(row.cohort)) is already \(row.to): nothing to do")
-            }
-        }
-        let counts = "\(report.moves) move\(report.moves == 1 ? "" : "s"), \(report.unchanged) unchanged"
-        if !report.problems.isEmpty {
-            lines.append("Refused: nothing applied.")
-        } else if report.dryRun {
-            lines.append("Dry run, nothing written: \(counts).")
-        } else if let batch = report.batchId {
-            lines.append("Applied as batch \(batch): \(counts). Undo with `accelerator imports undo \(batch)`.")
-        } else {
-            lines.append("Nothing changed: \(counts).")
-        }
-        return lines.joined(separator: "\n")
     }
 }
 
@@ -111,14 +79,8 @@ enum DecisionsUndoCommand {
     static func run(store: AppDatabase, id: Int64, format: OutputFormat) throws {
         let outcome = try store.undoDecisions(id, actor: Environment.actor)
         switch format {
-        case .json:
-            try printJSON(outcome)
-        case .table:
-            for application in outcome.restored {
-                print("\(application.startup) (\(application.cohort)): \(application.from) → \(application.to).")
-            }
-            let count = outcome.restored.count
-            print("Undid decisions batch \(outcome.batchId): \(count) application\(count == 1 ? "" : "s") put back, \(outcome.removedRecords) mentor, funding or market record\(outcome.removedRecords == 1 ? "" : "s") removed.")
+        case .json: try printJSON(outcome)
+        case .table: print(UndoSummary.text(outcome))
         }
     }
 }

@@ -1,3 +1,4 @@
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 
@@ -33,13 +34,7 @@ struct Forget: ParsableCommand {
             case .json:
                 try printJSON(outcome)
             case .table:
-                if let erasure = outcome.erasure {
-                    print("Erased the personal data of \(outcome.startupName) (#\(outcome.startupId)): \(erasure.fields).")
-                    print("Recorded as erasure #\(erasure.id) in its history (`accelerator history \(outcome.startupId)`).")
-                } else {
-                    let when = outcome.earlier.last.map { " (erased \($0.erasedAt))" } ?? ""
-                    print("Nothing left to erase for \(outcome.startupName) (#\(outcome.startupId))\(when).")
-                }
+                for line in ErasureSummary.lines(outcome) { print(line) }
             }
         }
     }

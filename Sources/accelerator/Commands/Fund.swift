@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 
@@ -7,8 +8,7 @@ func report(_ outcome: RecordOutcome, format: OutputFormat) throws {
     switch format {
     case .json:
         try printJSON(outcome)
-    case .table:
-        print("\(outcome.startup) (\(outcome.cohort), \(outcome.stage)): recorded \(outcome.record) \(outcome.summary).")
+    case .table: print(RecordSummary.text(outcome))
     }
 }
 

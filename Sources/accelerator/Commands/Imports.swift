@@ -1,3 +1,4 @@
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 import Foundation
@@ -21,21 +22,7 @@ struct Imports: ParsableCommand {
                 switch output.format {
                 case .json:
                     try printJSON(batches)
-                case .table:
-                    if batches.isEmpty {
-                        print("No batches yet.")
-                        return
-                    }
-                    print(TextTable(
-                        headers: ["id", "when", "kind", "file", "ins", "upd", "same", "rej", "undone"],
-                        rows: batches.map { batch in
-                            [
-                                "\(batch.id)", minute(batch.createdAt), batch.kind,
-                                URL(fileURLWithPath: batch.file).lastPathComponent, "\(batch.inserted)", "\(batch.updated)",
-                                "\(batch.unchanged)", "\(batch.rejected)", batch.undoneAt.map { String($0.prefix(10)) } ?? "",
-                            ]
-                        }
-                    ).render())
+                case .table: print(BatchTable.text(batches))
                 }
             }
         }
@@ -67,11 +54,7 @@ struct Imports: ParsableCommand {
                 }
                 switch output.format {
                 case .json: try printJSON(outcome)
-                case .table:
-                    print("Undid batch \(outcome.batchId): \(outcome.removed) application(s) removed, \(outcome.restored) row(s) restored.")
-                    for code in outcome.removedCohorts {
-                        print("Cohort \(code) removed: this import had created it and no application is left in it.")
-                    }
+                case .table: print(UndoSummary.text(outcome))
                 }
             }
         }

@@ -1,5 +1,6 @@
 import AcceleratorCSV
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 
@@ -38,25 +39,8 @@ struct List: ParsableCommand {
             switch format {
             case .json:
                 try printJSON(rows)
-            case .csv:
-                var writer = CSVWriter(format: .rfc4180)
-                try writer.write(["startup_id", "name", "cohort", "stage", "sector", "city", "ice", "applied_on"])
-                for row in rows {
-                    try writer.write([
-                        "\(row.startupId)", row.name, row.cohort, row.stage.rawValue, row.sector, row.city, row.ice ?? "",
-                        row.appliedOn,
-                    ])
-                }
-                print(String(decoding: writer.bytes, as: UTF8.self), terminator: "")
-            case .table:
-                if rows.isEmpty {
-                    print("No applications match.")
-                    return
-                }
-                print(TextTable(
-                    headers: ["id", "startup", "cohort", "stage", "sector", "city"],
-                    rows: rows.map { ["\($0.startupId)", $0.name, $0.cohort, $0.stage.rawValue, $0.sector, $0.city] }
-                ).render())
+            case .csv: print(String(decoding: try ApplicationList.csv(rows), as: UTF8.self), terminator: "")
+            case .table: print(ApplicationList.table(rows))
             }
         }
     }

@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 
@@ -21,25 +22,8 @@ struct Mentors: ParsableCommand {
                     print("No mentors yet: `accelerator advance --to mentored` or `accelerator decisions` assigns them.")
                     return
                 }
-                print(Self.table(mentors))
+                print(MentorTable.text(mentors))
             }
         }
-    }
-
-    /// One row per current mentee; the mentor is named on the first of their rows.
-    static func table(_ mentors: [MentorListing]) -> String {
-        var rows: [[String]] = []
-        for mentor in mentors {
-            if mentor.mentees.isEmpty {
-                rows.append([mentor.mentor, mentor.organisation, "(none now)", "", "", ""])
-            }
-            for (index, mentee) in mentor.mentees.enumerated() {
-                rows.append([
-                    index == 0 ? mentor.mentor : "", index == 0 ? mentor.organisation : "", mentee.startup, mentee.cohort,
-                    mentee.stage.rawValue, mentee.assignedOn,
-                ])
-            }
-        }
-        return TextTable(headers: ["mentor", "organisation", "mentee", "cohort", "stage", "since"], rows: rows).render()
     }
 }

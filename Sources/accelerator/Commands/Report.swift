@@ -1,5 +1,6 @@
 import AcceleratorCSV
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 import Foundation
@@ -60,10 +61,7 @@ struct Report: ParsableCommand {
             switch format {
             case .table: bytes = Array((ReportText.render(report) + "\n").utf8)
             case .csv: bytes = try ReportCSV.render(report)
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                bytes = Array(try encoder.encode(report)) + [0x0A]
+            case .json: bytes = try JSONOutput.encode(report)
             case .html: bytes = Array(ReportHTML.render(report).utf8)
             }
             try destination.write(bytes)

@@ -1,4 +1,5 @@
 import AcceleratorDomain
+import AcceleratorPresentation
 import AcceleratorFiles
 import AcceleratorStore
 import ArgumentParser
@@ -117,4 +118,10 @@ enum Parse {
         }
         return kind
     }
+}
+
+/// Prints a value as the one JSON encoding (`JSONOutput`), through `print` like every other line
+/// of the command (one buffer, so the order holds).
+func printJSON(_ value: some Encodable) throws {
+    print(String(decoding: try JSONOutput.encode(value), as: UTF8.self), terminator: "")
 }

@@ -1,22 +1,24 @@
-import AcceleratorCSV
 import Foundation
-
-/// Prints a value as indented JSON with sorted keys.
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
-}
 
 /// A plain-text table that fits an 80-column terminal: the widest columns are cut with “…”
 /// until the row fits.
-struct TextTable {
-    var headers: [String]
-    var rows: [[String]]
-    var width = 80
+public struct TextTable: Sendable {
+    /// The column headers.
+    public var headers: [String]
+    /// The rows, one cell per column.
+    public var rows: [[String]]
+    /// The width to fit.
+    public var width = 80
 
-    func render() -> String {
+    /// A table of these headers and rows, 80 columns wide.
+    public init(headers: [String], rows: [[String]], width: Int = 80) {
+        self.headers = headers
+        self.rows = rows
+        self.width = width
+    }
+
+    /// The table as lines of text: headers, a rule, the rows.
+    public func render() -> String {
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -52,6 +54,6 @@ struct TextTable {
 }
 
 /// A stored timestamp to the minute, for tables: `2026-11-28T15:04:10Z` → `2026-11-28 15:04`.
-func minute(_ timestamp: String) -> String {
+public func minute(_ timestamp: String) -> String {
     String(timestamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
 }

@@ -45,8 +45,10 @@ enum Figure {
 }
 
 /// The report as plain-text tables that fit 80 columns.
-enum ReportText {
-    static func render(_ report: ProgramReport) -> String {
+/// The report as plain text for a terminal: the cohorts compared, then the detailed sections.
+public enum ReportText {
+    /// The whole report.
+    public static func render(_ report: ProgramReport) -> String {
         var blocks: [String] = [ProgramReport.programName, "Report as of \(report.asOf) (end of day)"]
         if report.cohort == nil {
             if report.cohorts.isEmpty {

@@ -7,8 +7,9 @@ import Foundation
 ///
 /// Every text that comes from the database (cohort codes, reasons, investors, sectors, cities,
 /// warning messages) is escaped, in content and in attributes alike.
-enum ReportHTML {
-    static func render(_ report: ProgramReport) -> String {
+public enum ReportHTML {
+    /// The whole page.
+    public static func render(_ report: ProgramReport) -> String {
         let subject = report.cohort.map { "Cohorte \($0)" } ?? "Toutes les cohortes"
         let title = "\(ProgramReport.programName) — \(subject)"
         let main = report.cohort == nil ? report.overall : report.cohorts.first

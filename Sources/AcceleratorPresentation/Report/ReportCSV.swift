@@ -7,8 +7,9 @@ import AcceleratorStore
 /// Without a cohort: one row per cohort, then `all`, to compare cohorts in a spreadsheet. For one
 /// cohort: every figure on its own row (`cohort,section,item,currency,metric,value`). Text that
 /// users typed (reasons, investors, sectors…) is neutralised against formula injection.
-enum ReportCSV {
-    static func render(_ report: ProgramReport) throws -> [UInt8] {
+public enum ReportCSV {
+    /// The whole report as CSV bytes.
+    public static func render(_ report: ProgramReport) throws -> [UInt8] {
         var writer = CSVWriter(format: .rfc4180)
         if report.cohort == nil {
             try comparison(report, into: &writer)

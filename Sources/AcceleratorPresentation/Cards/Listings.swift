@@ -1,0 +1,60 @@
+import AcceleratorCSV
+import AcceleratorDomain
+import AcceleratorStore
+import Foundation
+
+/// The cohorts as `cohort list` prints them.
+public enum CohortTable {
+    /// The table, or how to add the first cohort.
+    public static func text(_ cohorts: [CohortSummary]) -> String {
+        if cohorts.isEmpty {
+            return "No cohorts yet: add one with `accelerator cohort add 2026-A --starts 2026-03-01`."
+        }
+        return TextTable(
+            headers: ["cohort", "starts", "capacity", "applications", "mentored (ever)"],
+            rows: cohorts.map { [$0.code, $0.startsOn, "\($0.capacity)", "\($0.applications)", "\($0.mentoredEver)"] }
+        ).render()
+    }
+}
+
+/// The batches as `imports` prints them, newest first.
+public enum BatchTable {
+    /// The table, or that there is none.
+    public static func text(_ batches: [BatchSummary]) -> String {
+        if batches.isEmpty { return "No batches yet." }
+        return TextTable(
+            headers: ["id", "when", "kind", "file", "ins", "upd", "same", "rej", "undone"],
+            rows: batches.map { batch in
+                [
+                    "\(batch.id)", minute(batch.createdAt), batch.kind,
+                    URL(fileURLWithPath: batch.file).lastPathComponent, "\(batch.inserted)", "\(batch.updated)",
+                    "\(batch.unchanged)", "\(batch.rejected)", batch.undoneAt.map { String($0.prefix(10)) } ?? "",
+                ]
+            }
+        ).render()
+    }
+}
+
+/// The applications as `list` prints them.
+public enum ApplicationList {
+    /// The table, or that nothing matches.
+    public static func table(_ rows: [ApplicationListing]) -> String {
+        if rows.isEmpty { return "No applications match." }
+        return TextTable(
+            headers: ["id", "startup", "cohort", "stage", "sector", "city"],
+            rows: rows.map { ["\($0.startupId)", $0.name, $0.cohort, $0.stage.rawValue, $0.sector, $0.city] }
+        ).render()
+    }
+
+    /// RFC 4180 CSV: one record per application.
+    public static func csv(_ rows: [ApplicationListing]) throws -> [UInt8] {
+        var writer = CSVWriter(format: .rfc4180)
+        try writer.write(["startup_id", "name", "cohort", "stage", "sector", "city", "ice", "applied_on"])
+        for row in rows {
+            try writer.write([
+                "\(row.startupId)", row.name, row.cohort, row.stage.rawValue, row.sector, row.city, row.ice ?? "", row.appliedOn,
+            ])
+        }
+        return writer.bytes
+    }
+}
