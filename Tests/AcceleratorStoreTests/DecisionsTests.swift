@@ -439,6 +439,26 @@ struct DecisionsUndoTests {
         return try #require(report.batchId)
     }
 
+    @Test("one undo operation dispatches on the batch's kind: a decisions batch, then the import before it")
+    func undoBatchDispatches() throws {
+        let id = try applySample()
+        guard case .decisions(let outcome) = try fixture.store.undoBatch(id, actor: "staff") else {
+            Issue.record("a decisions batch was undone as an import")
+            return
+        }
+        #expect(outcome.batchId == id)
+        let file = try fixture.write("new.csv", "name,city,sector,founder,email\nNour Analytics,Oujda,AI,Sara Kettani,sara@nour.ma\n")
+        let imported = try #require(try fixture.store.importApplications(
+            ImportRequest(path: file, cohort: "2026-A", today: StoreFixture.today)).batchId)
+        guard case .importBatch(let undone) = try fixture.store.undoBatch(imported, actor: "staff") else {
+            Issue.record("an import was undone as a decisions batch")
+            return
+        }
+        #expect(undone.batchId == imported)
+        #expect(undone.removed == 1)
+        #expect(throws: UndoError.unknownBatch(999)) { try fixture.store.undoBatch(999, actor: "staff") }
+    }
+
     @Test("undo restores the previous stages with compensating events and removes the batch's records")
     func undo() throws {
         let day = CalendarDate(year: 2026, month: 3, day: 30)!

@@ -185,3 +185,30 @@ extension AppDatabase {
         return []
     }
 }
+
+/// What undoing a batch did, by the batch's kind.
+public enum BatchUndoOutcome: Sendable, Equatable, Encodable {
+    /// An import's undo: rows removed and restored.
+    case importBatch(UndoOutcome)
+    /// A decisions batch's undo: the compensating moves.
+    case decisions(DecisionsUndoOutcome)
+
+    /// Encoded as the outcome itself, as each kind's undo has always been.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .importBatch(let outcome): try outcome.encode(to: encoder)
+        case .decisions(let outcome): try outcome.encode(to: encoder)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Undoes a batch of any kind: an import (`undoImport`) or a decisions file (`undoDecisions`),
+    /// whichever the batch is. `UndoError` when it is unknown, already undone, or changed since.
+    public func undoBatch(_ id: Int64, actor: String) throws -> BatchUndoOutcome {
+        switch try batchKind(id) {
+        case .import: .importBatch(try undoImport(id))
+        case .decisions: .decisions(try undoDecisions(id, actor: actor))
+        }
+    }
+}

@@ -73,14 +73,3 @@ struct Decisions: ParsableCommand {
         }
     }
 }
-
-/// `accelerator imports undo ID` for a decisions batch: the compensating moves it recorded.
-enum DecisionsUndoCommand {
-    static func run(store: AppDatabase, id: Int64, format: OutputFormat) throws {
-        let outcome = try store.undoDecisions(id, actor: Environment.actor)
-        switch format {
-        case .json: try printJSON(outcome)
-        case .table: print(UndoSummary.text(outcome))
-        }
-    }
-}

@@ -42,19 +42,16 @@ struct Imports: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let outcome: UndoOutcome
+                let outcome: BatchUndoOutcome
                 do {
-                    let store = try database.open()
-                    if try store.batchKind(id) == .decisions {
-                        return try DecisionsUndoCommand.run(store: store, id: id, format: output.format)
-                    }
-                    outcome = try store.undoImport(id)
+                    outcome = try database.open().undoBatch(id, actor: Environment.actor)
                 } catch let error as UndoError {
                     throw fail(error.description, status: ExitStatus.refused)
                 }
-                switch output.format {
-                case .json: try printJSON(outcome)
-                case .table: print(UndoSummary.text(outcome))
+                switch (output.format, outcome) {
+                case (.json, _): try printJSON(outcome)
+                case (.table, .importBatch(let outcome)): print(UndoSummary.text(outcome))
+                case (.table, .decisions(let outcome)): print(UndoSummary.text(outcome))
                 }
             }
         }
