@@ -254,18 +254,6 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction and rolls it back at the end, keeping its result
-    /// (a dry run that is the real run).
-    func writeThenRollBack<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.writeWithoutTransaction { db in
-                try Self.transaction(db) { (try body(db), commit: false) }
-            }
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
-        }
-    }
-
     /// One `BEGIN IMMEDIATE` transaction around `body`, committed when it says so, else rolled back.
     /// The commit and `afterCommit` (a rejects file put in place) are one commit for SIGINT and
     /// SIGTERM: a signal waits for them, and once they are done the command runs to its end.

@@ -93,13 +93,25 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         refusals: [Refusal],
         naming name: (MoveInput) -> String
     ) -> String {
+        refusalMessage(startup: startup, cohort: cohort, target: target, refusals: refusals) { $0.explained(naming: name) }
+    }
+
+    /// A refused move in one sentence, each refusal explained by the caller's front end (a
+    /// decisions file names its columns, with their plural).
+    public static func refusalMessage(
+        startup: String,
+        cohort: String,
+        target: Stage,
+        refusals: [Refusal],
+        explaining explain: (Refusal) -> String
+    ) -> String {
         let verb: String
         switch target {
         case .rejected: verb = "cannot reject \(startup) (\(cohort))"
         case .withdrawn: verb = "cannot withdraw \(startup) (\(cohort))"
         case .applied, .mentored, .funded, .international: verb = "cannot advance \(startup) (\(cohort)) to \(target)"
         }
-        return "\(verb): " + refusals.map { $0.explained(naming: name) }.joined(separator: "; ")
+        return "\(verb): " + refusals.map(explain).joined(separator: "; ")
     }
 }
 

@@ -259,25 +259,13 @@ struct DecisionsRun {
         } catch OperationError.moveRefused(let startup, let cohort, let target, let refusals) {
             problems.append(DecisionProblem(
                 line: decision.line,
-                message: Self.refusalMessage(startup: startup, cohort: cohort, target: target, refusals: refusals, mapping: mapping)))
+                message: OperationError.refusalMessage(
+                    startup: startup, cohort: cohort, target: target, refusals: refusals, explaining: mapping.explained)))
         } catch let error as OperationError {
             // An unknown or ambiguous startup, a cohort it did not apply to.
             let column: DecisionField = Self.isAboutCohort(error) ? .cohort : .startup
             problems.append(DecisionProblem(line: decision.line, column: mapping.columnName(column), message: Self.oneLine(error.description)))
         }
-    }
-
-    /// A refused row in one sentence, worded as `advance` words it, with what to fill in named by column.
-    static func refusalMessage(
-        startup: String, cohort: String, target: Stage, refusals: [Refusal], mapping: DecisionMapping
-    ) -> String {
-        let verb: String
-        switch target {
-        case .rejected: verb = "cannot reject \(startup) (\(cohort))"
-        case .withdrawn: verb = "cannot withdraw \(startup) (\(cohort))"
-        case .applied, .mentored, .funded, .international: verb = "cannot advance \(startup) (\(cohort)) to \(target)"
-        }
-        return "\(verb): " + refusals.map(mapping.explained).joined(separator: "; ")
     }
 
     static func isAboutCohort(_ error: OperationError) -> Bool {

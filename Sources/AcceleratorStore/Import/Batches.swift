@@ -140,7 +140,7 @@ extension AppDatabase {
                     let columns = JSONText.decodePairs(change["before"]).map(\.0)
                         .filter { Importer.restorableStartupColumns.contains($0) }
                     let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
-                    let arguments = columns.map { Importer.decode(values[$0] ?? "\u{0}") }
+                    let arguments = columns.map { UndoValues.decode(values[$0] ?? "\u{0}") }
                     try db.execute(
                         sql: "UPDATE startup SET \(assignments), last_batch_id = ? WHERE id = ?",
                         arguments: StatementArguments(arguments + [lastBatch.databaseValue, entityId.databaseValue]))

@@ -375,7 +375,7 @@ struct Importer {
         // compares column by column.
         preparer = RowPreparer(
             rowReader: rowReader, rules: rules,
-            fingerprintSeed: KeyFilter.hash("import-fingerprint-1", startupColumns.map(\.name).joined(separator: ",")))
+            fingerprintSeed: StableHash.hash("import-fingerprint-1", startupColumns.map(\.name).joined(separator: ",")))
         // A rejects file re-imported brings its own `line` and `error` columns: they are not kept.
         keptColumns = mapping.columns.indices.filter { index in
             !(mapping.columns[index] == .ignored && ["line", "error"].contains(TextFolding.compact(headers[index])))
@@ -1046,7 +1046,7 @@ struct Importer {
         if lastBatch != batchId {
             let names = startupColumns.map(\.name) + ["name_key", "lead_email_key"]
             for (index, name) in names.enumerated() {
-                before.append((name, Self.encode(stored.value(Int32(index + 1)))))
+                before.append((name, UndoValues.encode(stored.value(Int32(index + 1)))))
             }
             before.append(("lead_name", storedLeadName ?? ""))
             before.append(("lead_email", storedLeadEmail ?? ""))
@@ -1067,28 +1067,6 @@ struct Importer {
 
     /// The startup columns an import may write, hence restore on undo.
     static let restorableStartupColumns: Set<String> = Set(StartupColumn.all.map(\.name) + ["name_key", "lead_email_key"])
-
-    /// A stored value as text for the undo record: `\u{0}` stands for NULL; numbers keep their digits.
-    static func encode(_ value: DatabaseValue) -> String {
-        switch value.storage {
-        case .null: "\u{0}"
-        case .int64(let number): "i\(number)"
-        case .double(let number): "d\(number)"
-        case .string(let text): "s\(text)"
-        case .blob: "\u{0}"
-        }
-    }
-
-    static func decode(_ text: String) -> DatabaseValue {
-        guard let tag = text.first, text != "\u{0}" else { return .null }
-        let rest = String(text.dropFirst())
-        switch tag {
-        case "i": return Int64(rest)?.databaseValue ?? .null
-        case "d": return Double(rest)?.databaseValue ?? .null
-        case "s": return rest.databaseValue
-        default: return .null
-        }
-    }
 
     // MARK: - End
 

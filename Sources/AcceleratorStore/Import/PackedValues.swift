@@ -119,16 +119,16 @@ struct PackedValues: Sendable {
         for slot in slots[range] {
             switch slot {
             case .null:
-                hash = KeyFilter.mix(hash, 0x4E00_0000_0000_0000)
+                hash = StableHash.mix(hash, 0x4E00_0000_0000_0000)
             case .integer(let number):
-                hash = KeyFilter.mix(KeyFilter.mix(hash, 0x4900_0000_0000_0000), UInt64(bitPattern: number))
+                hash = StableHash.mix(StableHash.mix(hash, 0x4900_0000_0000_0000), UInt64(bitPattern: number))
             case .text(let start, let count):
-                hash = KeyFilter.mix(hash, 0x5400_0000_0000_0000 | UInt64(count))
+                hash = StableHash.mix(hash, 0x5400_0000_0000_0000 | UInt64(count))
                 end = start + count
             }
         }
-        hash = bytes.withUnsafeBytes { KeyFilter.hash(UnsafeRawBufferPointer(rebasing: $0[..<end]), nil, seed: hash) }
-        return Int64(bitPattern: KeyFilter.finalized(hash))
+        hash = bytes.withUnsafeBytes { StableHash.hash(UnsafeRawBufferPointer(rebasing: $0[..<end]), nil, seed: hash) }
+        return Int64(bitPattern: StableHash.finalized(hash))
     }
 
     /// The value of slot `index`, for the rare statement bound the GRDB way.
