@@ -681,13 +681,9 @@ struct Importer {
         let form = row.form
         let valueErrors = row.diagnostics
         guard valueErrors.isEmpty else {
-            // Every problem of the row at once: the values that did not parse, and what the
-            // eligibility check finds in the others.
-            let failedFields = Set(valueErrors.compactMap(\.column))
-            let others = Eligibility.check(form, rules: rules, today: request.today)
-                .map { rowReader.diagnostic(for: $0, line: line, cells: cells) }
-                .filter { $0.severity == .error && !failedFields.contains($0.column ?? -1) }
-            try reject(valueErrors + others, cells: cells.strings, rejects: &rejects)
+            // Every problem of the row at once: the values that did not parse, and the eligibility
+            // errors in the others (found on the reading thread).
+            try reject(valueErrors + prepared.findings, cells: cells.strings, rejects: &rejects)
             return
         }
         let found = try findStartup(form, prepared)

@@ -17,9 +17,10 @@ final class PreparedRow: Sendable {
     /// lead e-mail), from `values`, for `KeyFilter`; `nil` when the row has none or is refused.
     let iceHash: UInt64?
     let identityHash: UInt64?
-    /// The eligibility findings that do not depend on the stored data, placed in their columns
-    /// (empty for a row whose values have problems: that row is refused anyway), and their messages
-    /// as stored with the application when they are all warnings.
+    /// The eligibility findings that do not depend on the stored data, placed in their columns, and
+    /// their messages as stored with the application when they are all warnings. For a row whose
+    /// values have problems (refused anyway), the eligibility errors in its other columns, so that
+    /// its rejection lists every problem at once.
     let findings: [ImportDiagnostic]
     let findingsText: String
     /// The values the row writes, packed for binding (see `Slots`); empty for a refused row.
@@ -126,20 +127,27 @@ struct RowPreparer: Sendable {
             values.append(form.appliedOn.description)
             values.appendExtras(record, extraColumns)
         }
+        // On this thread, for valid and invalid rows alike: the importing thread only writes.
+        let findings = Eligibility.check(form, rules: rules, today: rowReader.today)
+            .map { rowReader.diagnostic(for: $0, line: line, cells: record) }
         return PreparedRow(
             line: line, record: record, row: row,
             iceHash: isValid && form.ice != nil ? values.keyHash(PreparedRow.Slots.ice) : nil,
             // An empty name key (a name of symbols only, refused by the eligibility check) never matches.
             identityHash: isValid && !nameKey.isEmpty ? values.keyHash(PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey) : nil,
-            findings: isValid
-                ? Eligibility.check(form, rules: rules, today: rowReader.today).map { rowReader.diagnostic(for: $0, line: line, cells: record) }
-                : [],
+            findings: isValid ? findings : otherErrors(of: row, findings: findings),
             values: values, hasExtraColumns: !extraColumns.isEmpty,
             fingerprint: isValid ? values.fingerprint(of: PreparedRow.Slots.fingerprinted, seed: fingerprintSeed) : 0)
     }
 }
 
 extension RowPreparer {
+    /// The eligibility errors of a row whose values have problems, in the columns that parsed.
+    func otherErrors(of row: RowReader.Row, findings: [ImportDiagnostic]) -> [ImportDiagnostic] {
+        let failedFields = Set(row.diagnostics.compactMap(\.column))
+        return findings.filter { $0.severity == .error && !failedFields.contains($0.column ?? -1) }
+    }
+
     /// The record with every cell in NFC (`CanonicalText`): an NFD spelling of a stored value is
     /// then the same bytes, an unchanged row. Nearly every record is returned as it is, after one
     /// scan of its bytes.
