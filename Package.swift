@@ -22,10 +22,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "AcceleratorDomain", swiftSettings: strictSettings),
-        .target(name: "AcceleratorCSV", swiftSettings: strictSettings),
+        .target(name: "AcceleratorDomain", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "AcceleratorCSV", exclude: ["README.md"], swiftSettings: strictSettings),
         // Files written whole or not at all, inputs read once, and what SIGINT and SIGTERM do.
-        .target(name: "AcceleratorFiles", swiftSettings: strictSettings),
+        .target(name: "AcceleratorFiles", exclude: ["README.md"], swiftSettings: strictSettings),
         // One C function: SQLite's variadic sqlite3_config, which Swift cannot call.
         .target(name: "CSQLiteTuning"),
         // SHA-256 blocks in C, to use the CPU's SHA instructions (x86 SHA-NI) for the file digest.
@@ -42,6 +42,7 @@ let package = Package(
                 "CSQLiteTuning",
                 "CSHA256",
             ],
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // The renderers every front end shares: text tables, report text/CSV/HTML, outcome
@@ -49,6 +50,7 @@ let package = Package(
         .target(
             name: "AcceleratorPresentation",
             dependencies: ["AcceleratorStore", "AcceleratorDomain", "AcceleratorCSV"],
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -61,6 +63,7 @@ let package = Package(
                 "AcceleratorFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "AcceleratorDomainTests", dependencies: ["AcceleratorDomain"], swiftSettings: strictSettings),

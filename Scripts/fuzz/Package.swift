@@ -8,8 +8,8 @@ import PackageDescription
 let package = Package(
     name: "AcceleratorFuzz",
     targets: [
-        .target(name: "AcceleratorCSV"),
-        .target(name: "AcceleratorDomain"),
+        .target(name: "AcceleratorCSV", exclude: ["README.md"]),
+        .target(name: "AcceleratorDomain", exclude: ["README.md"]),
         // libFuzzer targets: no `main` of their own; built with `-sanitize=fuzzer,address`, which
         // links libFuzzer's driver (see Scripts/fuzz.sh).
         .executableTarget(
