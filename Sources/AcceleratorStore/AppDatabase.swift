@@ -17,14 +17,17 @@ import Glibc
 public final class AppDatabase: Sendable {
     /// Where the database lives (`:memory:` for an in-memory one).
     public let path: String
+    /// The one clock of every operation: the time stamped on what they write.
+    public let clock: Clock
     let writer: DatabaseQueue
 
     /// How long a command waits for another process's write to finish.
     static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, writer: DatabaseQueue) {
+    private init(path: String, writer: DatabaseQueue, clock: Clock) {
         self.path = path
         self.writer = writer
+        self.clock = clock
     }
 
     /// SQLite's process-wide settings, made once before it is first used: no memory statistics
@@ -40,19 +43,19 @@ public final class AppDatabase: Sendable {
     /// written.
     ///
     /// A database written by a newer version of Accelerator is refused and left untouched.
-    public static func open(path: String) throws(StoreError) -> AppDatabase {
-        try open(path: path, creatingIfMissing: false)
+    public static func open(path: String, clock: Clock = .system) throws(StoreError) -> AppDatabase {
+        try open(path: path, creatingIfMissing: false, clock: clock)
     }
 
     /// Creates the database at `path` with file mode 0600 (`accelerator init`), or opens it and
     /// brings it up to date when it is already Accelerator's. It creates only in an absent file, an
     /// empty one (brought to 0600: it will hold personal data) or an SQLite file without any table;
     /// any other file is refused, untouched.
-    public static func openOrCreate(path: String) throws(StoreError) -> AppDatabase {
-        try open(path: path, creatingIfMissing: true)
+    public static func openOrCreate(path: String, clock: Clock = .system) throws(StoreError) -> AppDatabase {
+        try open(path: path, creatingIfMissing: true, clock: clock)
     }
 
-    private static func open(path: String, creatingIfMissing: Bool) throws(StoreError) -> AppDatabase {
+    private static func open(path: String, creatingIfMissing: Bool, clock: Clock) throws(StoreError) -> AppDatabase {
         _ = sqliteTuned
         switch try inspect(path) {
         case .missing:
@@ -81,7 +84,7 @@ public final class AppDatabase: Sendable {
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             try Schema.migrator.migrate(queue)
-            return AppDatabase(path: path, writer: queue)
+            return AppDatabase(path: path, writer: queue, clock: clock)
         } catch let error as DatabaseError {
             throw openFailure(error, path: path)
         } catch {
@@ -90,10 +93,10 @@ public final class AppDatabase: Sendable {
     }
 
     /// Opens a fresh in-memory database with the real migrations (for tests).
-    public static func makeInMemory() throws -> AppDatabase {
+    public static func makeInMemory(clock: Clock = .system) throws -> AppDatabase {
         let queue = try DatabaseQueue()
         try Schema.migrator.migrate(queue)
-        return AppDatabase(path: ":memory:", writer: queue)
+        return AppDatabase(path: ":memory:", writer: queue, clock: clock)
     }
 
     /// The names of the migrations this version knows, in order.
@@ -288,10 +291,44 @@ public final class AppDatabase: Sendable {
     }
 }
 
-/// The current time as stored: ISO 8601 in UTC, to the second.
+/// The time of a store's operations, injected: the system's, or a fixed day's (a reproducible demo,
+/// a test). The day operations judge dates against comes from the same reading (`today`).
+public struct Clock: Sendable {
+    private let reading: @Sendable () -> Date
+
+    /// A clock that reads the time from `reading`.
+    public init(_ reading: @escaping @Sendable () -> Date) {
+        self.reading = reading
+    }
+
+    /// The system's clock.
+    public static let system = Clock { Date() }
+
+    /// A clock on `day` (UTC), at the system clock's time of day: timestamps stay ordered within a day.
+    public static func on(_ day: CalendarDate) -> Clock {
+        let start = Timestamp.date(day)
+        return Clock { start.addingTimeInterval(Date().timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400)) }
+    }
+
+    /// The time now.
+    public func now() -> Date { reading() }
+
+    /// The day now (UTC).
+    public var today: CalendarDate { CalendarDate.date(of: now()) }
+
+    /// The time now as stored: ISO 8601 in UTC, to the second.
+    var timestamp: String { Timestamp.format(now()) }
+}
+
+/// Times as stored: ISO 8601 in UTC, to the second.
 enum Timestamp {
-    static func now() -> String {
-        format(Date())
+    /// The start of a day (UTC) as a date.
+    static func date(_ day: CalendarDate) -> Date {
+        var parts = tm()
+        parts.tm_year = Int32(day.year - 1900)
+        parts.tm_mon = Int32(day.month - 1)
+        parts.tm_mday = Int32(day.day)
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
     }
 
     static func format(_ date: Date) -> String {

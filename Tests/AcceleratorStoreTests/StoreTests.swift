@@ -295,3 +295,32 @@ struct WorkflowTests {
         #expect(try store.rules().defaultCapacity == 12)
     }
 }
+
+@Suite("one injected clock")
+struct ClockTests {
+    @Test("every operation stamps the injected clock's time, not the system's")
+    func operationsUseTheClock() throws {
+        let instant = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28T20:26:40Z
+        let folder = try TemporaryFolder()
+        let store = try AppDatabase.openOrCreate(path: folder.file("clock.sqlite"), clock: Clock { instant })
+        #expect(store.clock.today == CalendarDate(year: 2026, month: 5, day: 28))
+        _ = try store.addCohort(code: "2026-A", startsOn: StoreFixture.today, capacity: 5)
+        _ = try store.apply(StoreFixture.form("Atlas AI"), today: store.clock.today)
+        var request = StoreFixture.request(.mentored)
+        request.on = store.clock.today
+        _ = try store.move(startup: "Atlas AI", cohort: nil, request: request, context: MoveContext(actor: "staff", today: store.clock.today))
+        let stamps = try DatabaseQueue(path: store.path).read { db in
+            try String.fetchAll(db, sql: """
+                SELECT created_at FROM cohort UNION ALL SELECT created_at FROM startup
+                UNION ALL SELECT recorded_at FROM stage_event UNION ALL SELECT occurred_at FROM stage_event
+                """)
+        }
+        #expect(stamps == Array(repeating: "2026-05-28T20:26:40Z", count: 4))
+    }
+
+    @Test("a clock on a fixed day reads that day, at the system's time of day")
+    func fixedDay() {
+        let day = CalendarDate(year: 2026, month: 6, day: 1)!
+        #expect(Clock.on(day).today == day)
+    }
+}

@@ -158,7 +158,8 @@ extension AppDatabase {
         do {
             try writer.writeWithoutTransaction { db in
                 try Self.transaction(db) {
-                    var run = try DecisionsRun(db: db, request: request, sha256: sha256, mapping: mapping, dialect: reader.dialect)
+                    var run = try DecisionsRun(
+                        db: db, request: request, sha256: sha256, mapping: mapping, dialect: reader.dialect, now: clock.timestamp)
                     try run.apply(reader: &reader)
                     let result = try run.finish()
                     report = result.report
@@ -189,13 +190,15 @@ struct DecisionsRun {
     var moves = 0
     var unchanged = 0
 
-    init(db: Database, request: DecisionsRequest, sha256: String, mapping: DecisionMapping, dialect: CSVDialect) throws {
+    init(
+        db: Database, request: DecisionsRequest, sha256: String, mapping: DecisionMapping, dialect: CSVDialect, now: String
+    ) throws {
         self.db = db
         self.request = request
         self.sha256 = sha256
         self.mapping = mapping
         self.dialect = dialect
-        now = Timestamp.now()
+        self.now = now
         let rules = try AppDatabase.rules(db)
         rowReader = DecisionRowReader(
             mapping: mapping, dateOrder: rules.dateOrder, defaultCurrency: rules.defaultCurrency, today: request.today)
@@ -244,7 +247,7 @@ struct DecisionsRun {
                 actor: request.actor, note: decision.note, occurredOn: decision.occurredOn, today: request.today)
             let outcome = try AppDatabase.move(
                 db, applicationId: application.id, startupName: startup.name, cohort: application.cohort,
-                request: decision.request, context: context)
+                request: decision.request, context: context, now: now)
             if let eventId = outcome.eventId {
                 try db.execute(
                     sql: "INSERT INTO batch_event (batch_id, event_id, application_id, line) VALUES (?, ?, ?, ?)",

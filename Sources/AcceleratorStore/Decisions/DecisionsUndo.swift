@@ -75,7 +75,7 @@ extension AppDatabase {
             }
             guard conflicts.isEmpty else { throw UndoError.changedSince(id, conflicts) }
 
-            let now = Timestamp.now()
+            let now = clock.timestamp
             var restored: [RestoredApplication] = []
             var removedRecords = 0
             for application in applications {

@@ -116,7 +116,7 @@ extension AppDatabase {
             }
             try Self.insertFunding(db, applicationId: application.id, eventId: nil, funding: funding)
             let recordId = db.lastInsertedRowID
-            try Self.markWrittenOutsideBatch(db, applicationId: application.id)
+            try Self.markWrittenOutsideBatch(db, applicationId: application.id, now: clock.timestamp)
             return RecordOutcome(
                 startup: startup.name, cohort: application.cohort, applicationId: application.id, stage: stage,
                 record: .funding, recordId: recordId,
@@ -149,7 +149,7 @@ extension AppDatabase {
             }
             try Self.insertMarket(db, applicationId: application.id, eventId: nil, market: market, on: today.description)
             let recordId = db.lastInsertedRowID
-            try Self.markWrittenOutsideBatch(db, applicationId: application.id)
+            try Self.markWrittenOutsideBatch(db, applicationId: application.id, now: clock.timestamp)
             let partner = market.partner.map { " with \($0)" } ?? ""
             return RecordOutcome(
                 startup: startup.name, cohort: application.cohort, applicationId: application.id, stage: stage,
@@ -169,9 +169,9 @@ extension AppDatabase {
         return (startup, application, stage)
     }
 
-    private static func markWrittenOutsideBatch(_ db: Database, applicationId: Int64) throws {
+    private static func markWrittenOutsideBatch(_ db: Database, applicationId: Int64, now: String) throws {
         try db.execute(
             sql: "UPDATE application SET updated_at = ?, last_batch_id = NULL WHERE id = ?",
-            arguments: [Timestamp.now(), applicationId])
+            arguments: [now, applicationId])
     }
 }

@@ -165,7 +165,7 @@ extension AppDatabase {
             for code in cohorts {
                 try db.execute(sql: "DELETE FROM cohort WHERE code = ?", arguments: [code])
             }
-            try db.execute(sql: "UPDATE batch SET undone_at = ? WHERE id = ?", arguments: [Timestamp.now(), id])
+            try db.execute(sql: "UPDATE batch SET undone_at = ? WHERE id = ?", arguments: [clock.timestamp, id])
             return UndoOutcome(batchId: id, removed: removed, restored: restored, removedCohorts: cohorts)
         }
     }

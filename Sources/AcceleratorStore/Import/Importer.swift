@@ -106,7 +106,7 @@ extension AppDatabase {
                 try Self.transaction(db, afterCommit: { try rejects?.commit() }) {
                     var importer = try Importer(
                         db: db, request: request, digest: digest, headers: headers, overrides: overrides,
-                        dialect: dialect, protecting: protected)
+                        dialect: dialect, protecting: protected, now: clock.timestamp)
                     try importer.run(pipeline, totalBytes: totalBytes, rejects: &rejects)
                     let result = importer.finish(rejectsFile: rejects?.path)
                     report = result.report
@@ -302,14 +302,14 @@ struct Importer {
 
     init(
         db: Database, request: ImportRequest, digest: FileDigest, headers: [String], overrides: [String: ImportColumn],
-        dialect: CSVDialect, protecting protected: [ProtectedFile]
+        dialect: CSVDialect, protecting protected: [ProtectedFile], now: String
     ) throws {
         self.db = db
         self.request = request
         self.protected = protected
         self.digest = digest
         self.dialect = dialect
-        now = Timestamp.now()
+        self.now = now
         rules = try AppDatabase.rules(db)
 
         // A header row seen before with `--map` choices gets them again.
@@ -904,7 +904,7 @@ struct Importer {
 
     mutating func ensureCohort(_ code: String) throws {
         guard !knownCohorts.contains(code) else { return }
-        if let created = try AppDatabase.ensureCohort(db, code: code, startsOn: request.today, rules: rules) {
+        if let created = try AppDatabase.ensureCohort(db, code: code, startsOn: request.today, rules: rules, now: now) {
             try db.execute(sql: "UPDATE cohort SET created_batch_id = ? WHERE code = ?", arguments: [batchId, code])
             createdCohorts.append(created)
         }

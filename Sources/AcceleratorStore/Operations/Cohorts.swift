@@ -47,7 +47,7 @@ extension AppDatabase {
             guard try Self.cohortExists(db, code: code) == false else { throw OperationError.cohortExists(code) }
             try db.execute(
                 sql: "INSERT INTO cohort (code, starts_on, capacity, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [code, startsOn.description, capacity, Timestamp.now()]
+                arguments: [code, startsOn.description, capacity, clock.timestamp]
             )
             return CohortSummary(code: code, startsOn: startsOn.description, capacity: capacity, applications: 0, mentoredEver: 0)
         }
@@ -77,11 +77,13 @@ extension AppDatabase {
     }
 
     /// Creates the cohort with the default capacity when it does not exist yet; returns it when created.
-    static func ensureCohort(_ db: Database, code: String, startsOn: CalendarDate, rules: ProgramRules) throws -> CreatedCohort? {
+    static func ensureCohort(
+        _ db: Database, code: String, startsOn: CalendarDate, rules: ProgramRules, now: String
+    ) throws -> CreatedCohort? {
         if try cohortExists(db, code: code) { return nil }
         try db.execute(
             sql: "INSERT INTO cohort (code, starts_on, capacity, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [code, startsOn.description, rules.defaultCapacity, Timestamp.now()]
+            arguments: [code, startsOn.description, rules.defaultCapacity, now]
         )
         return CreatedCohort(code: code, capacity: rules.defaultCapacity, startsOn: startsOn.description)
     }

@@ -51,7 +51,7 @@ extension AppDatabase {
             return try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 let outcome = try Self.transaction(db) {
-                    (try Self.erase(db, reference: reference, actor: actor, reason: reason), commit: true)
+                    (try Self.erase(db, reference: reference, actor: actor, reason: reason, now: clock.timestamp), commit: true)
                 }
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
                 if outcome.erasure != nil {
@@ -65,7 +65,7 @@ extension AppDatabase {
         }
     }
 
-    static func erase(_ db: Database, reference: String, actor: String, reason: String?) throws -> ErasureOutcome {
+    static func erase(_ db: Database, reference: String, actor: String, reason: String?, now: String) throws -> ErasureOutcome {
         let startup = try resolveStartup(db, reference)
         let earlier = try erasures(db, startupId: startup.id)
         let founders = try Row.fetchAll(
@@ -89,7 +89,7 @@ extension AppDatabase {
             sql: "UPDATE founder SET full_name = ?, email = NULL WHERE startup_id = ?", arguments: [erasedName, startup.id])
         try db.execute(
             sql: "UPDATE startup SET phone = NULL, lead_email_key = NULL, last_batch_id = NULL, updated_at = ? WHERE id = ?",
-            arguments: [Timestamp.now(), startup.id])
+            arguments: [now, startup.id])
         for record in batchRecords {
             let pairs = JSONText.decodePairs(record["before"]).map { pair in (pair.0, Self.personalColumns[pair.0] ?? pair.1) }
             try db.execute(
@@ -100,7 +100,7 @@ extension AppDatabase {
         if !named.isEmpty { fields.append("founders' names and e-mails") }
         if phone != nil { fields.append("the startup's phone") }
         if !batchRecords.isEmpty { fields.append("copies kept to undo imports") }
-        let erasedAt = Timestamp.now()
+        let erasedAt = now
         let summary = fields.joined(separator: ", ")
         try db.execute(
             sql: "INSERT INTO erasure (startup_id, erased_at, actor, reason, founders, fields) VALUES (?, ?, ?, ?, ?, ?)",

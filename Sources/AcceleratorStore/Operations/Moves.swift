@@ -65,7 +65,7 @@ extension AppDatabase {
             let application = try Self.resolveApplication(db, startup: startup, cohort: cohort)
             return try Self.move(
                 db, applicationId: application.id, startupName: startup.name, cohort: application.cohort,
-                request: request.canonical, context: context)
+                request: request.canonical, context: context, now: clock.timestamp)
         }
     }
 
@@ -126,7 +126,8 @@ extension AppDatabase {
         startupName: String,
         cohort: String,
         request: MoveRequest,
-        context: MoveContext
+        context: MoveContext,
+        now: String
     ) throws -> MoveOutcome {
         let rules = try rules(db)
         let (state, _) = try applicationState(db, applicationId: applicationId)
@@ -139,7 +140,6 @@ extension AppDatabase {
         case .refused(let refusals):
             throw OperationError.moveRefused(startup: startupName, cohort: cohort, target: request.target, refusals: refusals)
         case .move(let move):
-            let now = Timestamp.now()
             let occurredAt = context.occurredAt(now: now)
             let day = request.on.description
             try db.execute(

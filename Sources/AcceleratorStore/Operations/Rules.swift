@@ -22,7 +22,7 @@ extension AppDatabase {
                     INSERT INTO program_rules (id, text, updated_at) VALUES (1, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at
                     """,
-                arguments: [text, Timestamp.now()]
+                arguments: [text, clock.timestamp]
             )
         }
         return rules

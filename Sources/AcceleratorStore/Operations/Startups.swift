@@ -46,8 +46,8 @@ extension AppDatabase {
             if issues.contains(where: { $0.severity == .error }) {
                 throw OperationError.ineligible(startup: form.name ?? "", issues: issues)
             }
-            let created = try Self.ensureCohort(db, code: cohort, startsOn: today, rules: rules)
-            let now = Timestamp.now()
+            let now = clock.timestamp
+            let created = try Self.ensureCohort(db, code: cohort, startsOn: today, rules: rules, now: now)
             let startupId = try Self.saveStartup(db, form: form, rules: rules, existingId: existing, now: now)
             let warnings = issues.filter { $0.severity == .warning }.map(\.description)
             try db.execute(

@@ -17,12 +17,12 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database, bringing its schema up to date; refuses a path where none is.
     func open() throws -> AppDatabase {
-        try AppDatabase.open(path: path)
+        try AppDatabase.open(path: path, clock: try Environment.clock())
     }
 
     /// Opens the database, creating it where none is (`init` only).
     func openOrCreate() throws -> AppDatabase {
-        try AppDatabase.openOrCreate(path: path)
+        try AppDatabase.openOrCreate(path: path, clock: try Environment.clock())
     }
 }
 
@@ -40,12 +40,22 @@ struct FormatOptions: ParsableArguments {
 
 /// The current day and who is acting.
 enum Environment {
-    /// Today (UTC); `ACCELERATOR_TODAY=YYYY-MM-DD` fixes it, for reproducible demos and tests.
-    static func today() throws -> CalendarDate {
+    /// The clock of every operation: the system's, or the day `ACCELERATOR_TODAY=YYYY-MM-DD` fixes
+    /// (at the system's time of day), for reproducible demos and tests.
+    static func clock() throws -> Clock {
         if let text = ProcessInfo.processInfo.environment["ACCELERATOR_TODAY"], !text.isEmpty {
-            return try CalendarDate.parse(text)
+            do {
+                return Clock.on(try CalendarDate.parse(text))
+            } catch {
+                throw InputError(option: "ACCELERATOR_TODAY", reason: error.description)
+            }
         }
-        return CalendarDate.today()
+        return .system
+    }
+
+    /// Today (UTC), from the same clock.
+    static func today() throws -> CalendarDate {
+        try clock().today
     }
 
     /// The default actor: the login name.
