@@ -125,14 +125,14 @@ crash "decisions batch of $decision_rows rows" 'SELECT count(*) FROM stage_event
   decisions "$work/decisions.csv" || status=1
 echo "applications: $(sqlite3 "$db" 'SELECT count(*) FROM application;'), stage events: $(sqlite3 "$db" 'SELECT count(*) FROM stage_event;')"
 
-# A first import into an empty database goes through a rollback journal instead of the WAL: the
+# A first import into an empty database with --exclusive goes through a rollback journal instead of the WAL: the
 # same kills, on a database that holds only a cohort. It must be back in WAL mode afterwards.
 db=$work/first.sqlite
 export ACCELERATOR_DB=$db
 "$binary" init >/dev/null
 "$binary" cohort add 2026-B --starts 2026-01-05 --capacity 1000000 >/dev/null
-crash "first import of $import_rows rows into an empty database" 'SELECT count(*) FROM application;' "$import_rows" \
-  import "$work/large.csv" --cohort 2026-B || status=1
+crash "first --exclusive import of $import_rows rows into an empty database" 'SELECT count(*) FROM application;' "$import_rows" \
+  import "$work/large.csv" --cohort 2026-B --exclusive || status=1
 mode=$(sqlite3 "$db" 'PRAGMA journal_mode;')
 [ "$mode" = "wal" ] || { echo "after the first import the database is in $mode mode, not wal" >&2; status=1; }
 exit $status

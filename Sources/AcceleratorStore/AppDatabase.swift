@@ -12,19 +12,20 @@ import Glibc
 /// The system of record: one SQLite file, its migrations, and the operations on it, each one
 /// transaction.
 ///
-/// Writes run in `BEGIN IMMEDIATE` transactions (GRDB's default for writes), so two processes
-/// queue for the write lock instead of failing half-way; a busy timeout makes them wait.
+/// Writes run in `BEGIN IMMEDIATE` transactions, so two processes queue for the write lock instead
+/// of failing half-way; a busy timeout makes them wait. A file is opened as a `DatabasePool` (WAL):
+/// within one process, reads run beside a write (a server's GET beside an import).
 public final class AppDatabase: Sendable {
     /// Where the database lives (`:memory:` for an in-memory one).
     public let path: String
     /// The one clock of every operation: the time stamped on what they write.
     public let clock: Clock
-    let writer: DatabaseQueue
+    let writer: any DatabaseWriter
 
     /// How long a command waits for another process's write to finish.
     static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, writer: DatabaseQueue, clock: Clock) {
+    private init(path: String, writer: any DatabaseWriter, clock: Clock) {
         self.path = path
         self.writer = writer
         self.clock = clock
@@ -82,9 +83,9 @@ public final class AppDatabase: Sendable {
             }
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            try Schema.migrator.migrate(queue)
-            return AppDatabase(path: path, writer: queue, clock: clock)
+            let pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+            return AppDatabase(path: path, writer: pool, clock: clock)
         } catch let error as DatabaseError {
             throw openFailure(error, path: path)
         } catch {

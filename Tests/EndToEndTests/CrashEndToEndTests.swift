@@ -96,19 +96,19 @@ struct CrashEndToEndTests {
         #expect(try sandbox.integrity() == "ok")
     }
 
-    @Test("a first import into an empty database (through a rollback journal) killed at 5 random moments leaves it empty, then runs")
+    @Test("a first import into an empty database (with --exclusive, through a rollback journal) killed at 5 random moments leaves it empty, then runs")
     func killedFirstImports() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.succeed("cohort", "add", "2026-B", "--starts", "2026-01-05", "--capacity", "100000")
         let rows = 8_000
         let file = try sandbox.write("large.csv", Self.largeFile(rows))
 
-        _ = try Self.killRepeatedly(sandbox, ["import", file, "--cohort", "2026-B"]) {
+        _ = try Self.killRepeatedly(sandbox, ["import", file, "--cohort", "2026-B", "--exclusive"]) {
             try sandbox.count("SELECT count(*) FROM application;") == rows
         }
         #expect(try sandbox.count("SELECT count(*) FROM startup;") == 0)
 
-        let output = try sandbox.succeed("import", file, "--cohort", "2026-B")
+        let output = try sandbox.succeed("import", file, "--cohort", "2026-B", "--exclusive")
         #expect(output.contains("\(rows) inserted"))
         #expect(try sandbox.count("SELECT count(*) FROM application;") == rows)
         #expect(try sandbox.integrity() == "ok")

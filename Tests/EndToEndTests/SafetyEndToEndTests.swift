@@ -209,14 +209,14 @@ struct DatabaseOpeningEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
     }
 
-    @Test("after a kill -9 during a first import (a hot rollback journal), the next command opens the database and finds it as it was")
+    @Test("after a kill -9 during a first --exclusive import (a hot rollback journal), the next command opens the database and finds it as it was")
     func hotJournalIsRolledBackByTheNextCommand() throws {
         let sandbox = try Sandbox()
         try sandbox.succeed("cohort", "add", "2026-B", "--starts", "2026-01-05", "--capacity", "100000")
         let file = try sandbox.write("large.csv", CrashEndToEndTests.largeFile(40_000))
         var killed = false
         for attempt in 0..<6 where !killed {
-            let process = try sandbox.startLogged(["import", file, "--cohort", "2026-B"], log: "import")
+            let process = try sandbox.startLogged(["import", file, "--cohort", "2026-B", "--exclusive"], log: "import")
             // Wait for the rollback journal: the import is writing.
             let deadline = Date().addingTimeInterval(20)
             while !FileManager.default.fileExists(atPath: sandbox.database + "-journal"), process.isRunning, Date() < deadline {

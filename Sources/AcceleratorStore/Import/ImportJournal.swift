@@ -14,12 +14,16 @@ import GRDB
 ///
 /// Afterwards the database goes back to WAL with `synchronous = NORMAL`. Should that fail (another
 /// process reading at that very moment), the next open puts it back, as every open sets WAL.
+///
+/// Only when the caller says it holds the file alone (`ImportRequest.exclusive`, `--exclusive`):
+/// readers in other processes wait for such an import, and a server's would fail, so the store never
+/// decides it on its own.
 struct ImportJournal {
     /// Whether this import switched the database to a rollback journal.
     let isRollback: Bool
 
-    static func begin(_ db: Database) throws -> ImportJournal {
-        guard try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM startup)") == true else {
+    static func begin(_ db: Database, exclusive: Bool) throws -> ImportJournal {
+        guard exclusive, try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM startup)") == true else {
             return ImportJournal(isRollback: false)
         }
         // Leaving WAL needs the database to ourselves; when another connection holds it, SQLite keeps

@@ -30,13 +30,18 @@ public struct ImportRequest: Sendable {
     public var today: CalendarDate
     /// Called now and then with (bytes read, total bytes).
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Whether the caller holds the database alone for the import (no other process reads or writes
+    /// it meanwhile): a first import into an empty database may then write through a rollback
+    /// journal, each page once (`ImportJournal`). Never assumed: a server sharing the file says no.
+    public var exclusive: Bool
 
     /// Creates a request.
     public init(
         path: String, cohort: String?, mappings: [String] = [], delimiter: UInt8? = nil, encoding: CSVEncoding? = nil,
         mode: ImportMode = .allOrNothing, dryRun: Bool = false, today: CalendarDate,
-        progress: (@Sendable (Int, Int) -> Void)? = nil
+        progress: (@Sendable (Int, Int) -> Void)? = nil, exclusive: Bool = false
     ) {
+        self.exclusive = exclusive
         self.path = path
         self.cohort = cohort
         self.mappings = mappings

@@ -96,7 +96,7 @@ extension AppDatabase {
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -\(Importer.cacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-                let journal = try ImportJournal.begin(db)
+                let journal = try ImportJournal.begin(db, exclusive: request.exclusive)
                 // The foreign keys are checked once, for the rows the import added, at its end
                 // (`Importer.checkReferences`), rather than row by row.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")

@@ -11,38 +11,48 @@ extension AppDatabase {
         let code = try cohort.map(Self.cohortCode)
         if let code { try read { db in try Self.requireCohort(db, code) } }
         let scan = ReportScan(asOf: asOf, cohort: code)
-        // The startups' places, funding, markets and warnings are read on a second connection, on
-        // the other core, while this one reads the applications and their moves; the second one's
-        // figures are used only when both read the same state of the database (an in-memory
-        // database has one connection only: there, and otherwise, they are read after).
-        let versionBefore = try writer.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
-        let side = BackgroundPass(path: path, scan: scan)
-        // Whatever happens here, the second connection has finished when this returns.
-        defer { _ = side.wait(sameState: false) }
-        return try read { db in
-            // The first read fixes this transaction's view of the database.
-            _ = try Row.fetchOne(db, sql: "SELECT 1 FROM cohort LIMIT 1")
-            let versionNow = try Int.fetchOne(db, sql: "PRAGMA data_version")
-            let tallies = try scan.tallies(db, side: side, sameState: versionNow == versionBefore)
-            var meta: [String: (startsOn: String, capacity: Int)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, starts_on, capacity FROM cohort") {
-                meta[row[0]] = (row[1], row[2])
-            }
-            var codes = tallies.keys.sorted()
-            if let code, !codes.contains(code) { codes = [code] }
-            let cohorts = try codes.map { code in
-                try (tallies[code] ?? CohortTally()).figures(cohort: code, startsOn: meta[code]?.startsOn, capacity: meta[code]?.capacity)
-            }
-            var overall: CohortFigures?
-            if code == nil {
-                var all = CohortTally()
-                for tally in tallies.values { all.merge(tally) }
-                overall = try all.figures(cohort: "all", startsOn: nil, capacity: nil, ofEveryCohort: true)
-            }
-            return ProgramReport(
-                program: ProgramReport.programName, asOf: asOf.description, cohort: code, cohorts: cohorts,
-                overall: overall)
+        guard let pool = writer as? DatabasePool else {
+            // One connection (an in-memory database): everything read in turn.
+            return try read { db in try Self.report(db, scan: scan, cohort: code, asOf: asOf) { try scan.readSide(db) } }
         }
+        // The applications and their moves on one reader connection, the startups' places, the
+        // funding, markets and warnings on another, on the other core. Both reads are started from
+        // the writer's queue, so both see the same last commit (`DatabasePool.asyncConcurrentRead`).
+        do {
+            let main = pool.writeWithoutTransaction { _ in
+                let side = ConcurrentRead(pool) { db in try scan.readSide(db) }
+                return ConcurrentRead(pool) { db in
+                    try Self.report(db, scan: scan, cohort: code, asOf: asOf) { try side.wait() }
+                }
+            }
+            return try main.wait()
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// The report read on `db`, with the side figures from `side`.
+    private static func report(
+        _ db: Database, scan: ReportScan, cohort code: String?, asOf: CalendarDate, side: () throws -> ReportScan.Side
+    ) throws -> ProgramReport {
+        let tallies = try scan.tallies(db, side: side)
+        var meta: [String: (startsOn: String, capacity: Int)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, starts_on, capacity FROM cohort") {
+            meta[row[0]] = (row[1], row[2])
+        }
+        var codes = tallies.keys.sorted()
+        if let code, !codes.contains(code) { codes = [code] }
+        let cohorts = try codes.map { code in
+            try (tallies[code] ?? CohortTally()).figures(cohort: code, startsOn: meta[code]?.startsOn, capacity: meta[code]?.capacity)
+        }
+        var overall: CohortFigures?
+        if code == nil {
+            var all = CohortTally()
+            for tally in tallies.values { all.merge(tally) }
+            overall = try all.figures(cohort: "all", startsOn: nil, capacity: nil, ofEveryCohort: true)
+        }
+        return ProgramReport(
+            program: ProgramReport.programName, asOf: asOf.description, cohort: code, cohorts: cohorts, overall: overall)
     }
 }
 
@@ -200,13 +210,13 @@ struct ReportScan {
         }
     }
 
-    func tallies(_ db: Database, side background: BackgroundPass, sameState: Bool) throws -> [String: CohortTally] {
+    func tallies(_ db: Database, side readSide: () throws -> Side) throws -> [String: CohortTally] {
         var counts = Counts()
         for code in try String.fetchAll(db, sql: "SELECT code FROM cohort ORDER BY code") { _ = counts.slot(for: code) }
         var applications = try readApplications(db, counts: &counts)
         try readMoves(db, applications: &applications, counts: &counts)
         try readExits(db, applications: applications, counts: &counts)
-        let side = try background.wait(sameState: sameState) ?? readSide(db)
+        let side = try readSide()
         finish(applications, places: side.places, counts: &counts)
         addFundingAndMarkets(side, applications: applications, counts: &counts)
         var tallies = counts.tallies(places: side.places.keys)
@@ -515,51 +525,27 @@ struct IdTable<Value> {
     }
 }
 
-/// `ReportScan.readSide` on a second, read-only connection of the same file, on another thread.
-///
-/// Its figures count only if it read the same state of the database as the main connection: the
-/// caller notes `PRAGMA data_version` before this pass starts its transaction (`init` returns once
-/// it has) and again inside its own transaction; the same value means that nothing was committed
-/// in between, so both transactions see the same data.
-final class BackgroundPass: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let started = DispatchSemaphore(value: 0)
-    private var result: Result<ReportScan.Side, any Error>?
-    private let isRunning: Bool
+/// A read on a reader connection of a pool, started from the writer's queue (so that it sees the
+/// last commit at that moment) and waited for by whoever needs its result.
+final class ConcurrentRead<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the reader, before `done` is signalled; read after waiting on it.
+    private var result: Result<Value, any Error>?
 
-    /// Starts the pass and returns once its transaction has its view of the database.
-    init(path: String, scan: ReportScan) {
-        isRunning = path != ":memory:" && !path.isEmpty
-        guard isRunning else { return }
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            defer { group.leave() }
-            var signalled = false
-            result = Result {
-                var configuration = Configuration()
-                configuration.readonly = true
-                configuration.busyMode = .timeout(AppDatabase.busyTimeout)
-                let queue = try DatabaseQueue(path: path, configuration: configuration)
-                return try queue.read { db in
-                    _ = try Row.fetchOne(db, sql: "SELECT 1 FROM cohort LIMIT 1")
-                    started.signal()
-                    signalled = true
-                    return try scan.readSide(db)
-                }
-            }
-            if !signalled { started.signal() }
+    /// Starts `body`; call from the writer's queue (`writeWithoutTransaction`), outside a transaction.
+    init(_ pool: DatabasePool, _ body: @escaping @Sendable (Database) throws -> Value) {
+        pool.asyncConcurrentRead { [self] database in
+            result = Result { try body(database.get()) }
+            done.signal()
         }
-        started.wait()
     }
 
-    /// The side figures when they were read from the same state as the caller's; `nil` when the
-    /// caller is to read them on its own connection (in-memory database, a commit in between, or
-    /// a failure of the second connection, which the caller's will meet and report if it is real).
-    func wait(sameState: Bool) -> ReportScan.Side? {
-        guard isRunning else { return nil }
-        group.wait()
-        guard sameState, case .success(let side) = result else { return nil }
-        return side
+    /// The read's result, waiting for it (once).
+    func wait() throws -> Value {
+        done.wait()
+        done.signal()
+        guard let result else { throw StoreError.database(path: "", message: "a concurrent read produced no result") }
+        return try result.get()
     }
 }
 

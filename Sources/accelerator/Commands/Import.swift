@@ -54,6 +54,11 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Run the real import inside a transaction and roll it back: the report is the real one.")
     var dryRun = false
 
+    @Flag(
+        name: .long,
+        help: "No other process uses the database during this import: a first import into an empty database then writes each page once, through a rollback journal (others wait for it).")
+    var exclusive = false
+
     @Option(name: .long, help: "Report format: text or json.")
     var format: ReportFormat = .text
 
@@ -95,7 +100,8 @@ struct Import: ParsableCommand {
             }
             let request = ImportRequest(
                 path: file, cohort: cohort, mappings: map, delimiter: delimiter.flatMap(Self.delimiterByte),
-                encoding: encoding, mode: mode, dryRun: dryRun, today: try Environment.today(), progress: callback)
+                encoding: encoding, mode: mode, dryRun: dryRun, today: try Environment.today(), progress: callback,
+                exclusive: exclusive)
             let report: ImportReport
             do {
                 report = try database.open().importApplications(request)
