@@ -53,9 +53,11 @@ public final class OutputFile {
         }
     }
 
-    /// A new file in `folder` without a name (Linux's `O_TMPFILE`), or -1.
+    /// A new file in `folder` without a name (Linux's `O_TMPFILE`), or -1. It is named at the commit
+    /// through `/proc/self/fd`: without `/proc`, a named temporary file is used instead.
     private static func openUnnamed(in folder: String) -> Int32 {
         #if os(Linux)
+        guard access("/proc/self/fd", F_OK) == 0 else { return -1 }
         // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Swift does not import the macro.
         let temporaryFile: Int32 = 0o20000000 | O_DIRECTORY
         return open(folder, temporaryFile | O_WRONLY | O_CLOEXEC, 0o600)
