@@ -126,6 +126,8 @@ extension AppDatabase {
         // Standard input, a pipe or a device is read once, into a copy that is hashed, then parsed.
         let input: InputFile
         do { input = try InputFile(request.path) } catch { throw DecisionsError.file(error) }
+        // A copy of a pipe is read through /proc/self/fd: it must outlive every open of its path.
+        defer { withExtendedLifetime(input) {} }
         var request = request
         request.path = input.name
         guard let sha256 = SHA256.hexDigest(ofFile: input.path) else {

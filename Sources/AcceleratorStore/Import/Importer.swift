@@ -14,6 +14,8 @@ extension AppDatabase {
         // Standard input, a pipe or a device is read once, into a copy the import may open twice.
         let input: InputFile
         do { input = try InputFile(request.path) } catch { throw ImportError.file(error) }
+        // A copy of a pipe is read through /proc/self/fd: it must outlive every open of its path.
+        defer { withExtendedLifetime(input) {} }
         // The rejects file must not replace the database or the input: checked before anything is read.
         let protected = protectedFiles + [ProtectedFile(path: request.path, role: "the file being imported")]
         if case .skipInvalid(let rejectsPath) = request.mode {
