@@ -103,6 +103,41 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A stable code for the problem (`csv.unterminated_quote`), apart from its words.
+    public var code: String {
+        switch self {
+        case .cannotOpen: "csv.cannot_open"
+        case .cannotRead: "csv.cannot_read"
+        case .cannotCreate: "csv.cannot_create"
+        case .cannotWrite: "csv.cannot_write"
+        case .emptyFile: "csv.empty_file"
+        case .notText: "csv.not_text"
+        case .unsupportedDelimiter: "csv.unsupported_delimiter"
+        case .nulByte: "csv.nul_byte"
+        case .unterminatedQuote: "csv.unterminated_quote"
+        case .tooManyFields: "csv.too_many_fields"
+        case .invalidUTF8: "csv.invalid_utf8"
+        case .recordTooLarge: "csv.record_too_large"
+        case .mixedEncoding: "csv.mixed_encoding"
+        case .noRecords: "csv.no_records"
+        case .tooManyColumns: "csv.too_many_columns"
+        case .fieldTooLarge: "csv.field_too_large"
+        case .headerTooLarge: "csv.header_too_large"
+        case .mixedDelimiters: "csv.mixed_delimiters"
+        }
+    }
+
+    /// Whether the problem is the file system's (the file could not be opened, read or written)
+    /// rather than the file's content.
+    public var isFileSystemFailure: Bool {
+        switch self {
+        case .cannotOpen, .cannotRead, .cannotCreate, .cannotWrite: true
+        case .emptyFile, .notText, .unsupportedDelimiter, .nulByte, .unterminatedQuote, .tooManyFields, .invalidUTF8,
+            .recordTooLarge, .mixedEncoding, .noRecords, .tooManyColumns, .fieldTooLarge, .headerTooLarge, .mixedDelimiters:
+            false
+        }
+    }
+
     /// `.headerTooLarge` for the first cell of a header row longer than `limit` bytes, if any.
     public static func oversizedHeader(_ headers: [String], line: Int, limit: Int) -> CSVError? {
         guard let index = headers.firstIndex(where: { $0.utf8.count > limit }) else { return nil }

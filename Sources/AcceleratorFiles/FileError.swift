@@ -38,6 +38,20 @@ public enum FileError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A stable code for the problem (`file.protected`), apart from its words.
+    public var code: String {
+        switch self {
+        case .missing: "file.missing"
+        case .notRegularFile: "file.not_regular"
+        case .protected: "file.protected"
+        case .terminalInput: "file.terminal_input"
+        case .tooLarge: "file.too_large"
+        case .cannotCreate: "file.cannot_create"
+        case .cannotWrite: "file.cannot_write"
+        case .cannotRead: "file.cannot_read"
+        }
+    }
+
     /// Whether the command refused the path it was given (exit 1), rather than the system failing
     /// to read or write it (exit 74).
     public var isRefusal: Bool {

@@ -100,18 +100,7 @@ public enum DecisionsError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Whether the failure is the file system's rather than the file's content.
-    public var isIOFailure: Bool {
-        switch self {
-        case .csv(_, let error):
-            switch error {
-            case .cannotOpen, .cannotRead, .cannotCreate, .cannotWrite: true
-            default: false
-            }
-        case .unreadable: true
-        case .file(let error): !error.isRefusal
-        case .mapping: false
-        }
-    }
+    public var isIOFailure: Bool { kind == .storage }
 }
 
 extension AppDatabase {

@@ -54,12 +54,7 @@ struct Decisions: ParsableCommand {
             let request = DecisionsRequest(
                 path: file, delimiter: delimiter.flatMap(Import.delimiterByte), encoding: encoding, dryRun: dryRun,
                 actor: actor ?? Environment.actor, today: try Environment.today())
-            let report: DecisionsReport
-            do {
-                report = try database.open().applyDecisions(request)
-            } catch let error as DecisionsError {
-                throw fail(error.description, status: error.isIOFailure ? ExitStatus.storage : ExitStatus.refused)
-            }
+            let report = try database.open().applyDecisions(request)
             switch format {
             case .json: try printJSON(report)
             case .text: print(DecisionsSummary.text(report))

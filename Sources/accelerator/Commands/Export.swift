@@ -44,7 +44,7 @@ struct Export: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try reportingOutputFailures {
+        try reportingFailures {
             let store = try database.open()
             let request = ExportRequest(
                 cohort: cohort, stage: try stage.map { try Parse.stage($0, option: "--stage") }, profile: profile)

@@ -12,17 +12,6 @@ func report(_ outcome: RecordOutcome, format: OutputFormat) throws {
     }
 }
 
-/// Runs a further record, printing a refusal as one `error:` line with exit 1.
-func recording(_ work: () throws -> RecordOutcome, format: OutputFormat) throws {
-    let outcome: RecordOutcome
-    do {
-        outcome = try work()
-    } catch let refused as RecordRefused {
-        throw fail(refused.description, status: ExitStatus.refused)
-    }
-    try report(outcome, format: format)
-}
-
 struct Fund: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record a further funding round for an application already funded or international.",
@@ -50,7 +39,7 @@ struct Fund: ParsableCommand {
             let today = try Environment.today()
             let store = try database.open()
             let draft = try funding.draft(rules: try store.rules())
-            try recording({ try store.recordFunding(startup: startup, cohort: cohort, draft: draft, today: today) }, format: output.format)
+            try report(try store.recordFunding(startup: startup, cohort: cohort, draft: draft, today: today), format: output.format)
         }
     }
 }
@@ -86,7 +75,7 @@ struct Market: ParsableCommand {
             let today = try Environment.today()
             let draft = MarketDraft(country: try market.map { try Parse.country($0, option: "--market") }, partner: partner)
             let store = try database.open()
-            try recording({ try store.recordMarket(startup: startup, cohort: cohort, draft: draft, today: today) }, format: output.format)
+            try report(try store.recordMarket(startup: startup, cohort: cohort, draft: draft, today: today), format: output.format)
         }
     }
 }

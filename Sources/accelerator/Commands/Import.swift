@@ -106,9 +106,9 @@ struct Import: ParsableCommand {
             do {
                 report = try database.open().importApplications(request)
                 progress?.clear()
-            } catch let error as ImportError {
+            } catch {
                 progress?.clear()
-                throw fail(error.description, status: error.isIOFailure ? ExitStatus.storage : ExitStatus.refused)
+                throw error
             }
             let text = ImportSummary.text(report, mode: mode)
             switch format {

@@ -42,12 +42,7 @@ struct Imports: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let outcome: BatchUndoOutcome
-                do {
-                    outcome = try database.open().undoBatch(id, actor: Environment.actor)
-                } catch let error as UndoError {
-                    throw fail(error.description, status: ExitStatus.refused)
-                }
+                let outcome = try database.open().undoBatch(id, actor: Environment.actor)
                 switch (output.format, outcome) {
                 case (.json, _): try printJSON(outcome)
                 case (.table, .importBatch(let outcome)): print(UndoSummary.text(outcome))

@@ -50,7 +50,7 @@ struct Report: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try reportingOutputFailures {
+        try reportingFailures {
             let today = try Environment.today()
             let store = try database.open()
             let day = try asOf.map { try Parse.date($0, option: "--as-of", rules: try store.rules()) } ?? today

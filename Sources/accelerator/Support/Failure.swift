@@ -25,25 +25,31 @@ struct InputError: Error, CustomStringConvertible {
     var description: String { "\(option): \(reason)" }
 }
 
-/// Runs a command's work, turning every failure into one readable message on stderr and its
-/// documented exit code: never a stack trace.
+extension ErrorKind {
+    /// The command line's exit code for a kind of failure: the one place that decides it.
+    var exitStatus: Int32 {
+        switch self {
+        case .refused, .notFound, .ambiguous, .invalidInput, .conflict: ExitStatus.refused
+        case .storage: ExitStatus.storage
+        }
+    }
+}
+
+/// Runs a command's work, turning every failure into one readable message on stderr and the exit
+/// code of its kind: never a stack trace.
 func reportingFailures(_ work: () throws -> Void) throws {
     do {
         try work()
     } catch let error as ExitCode {
         throw error
-    } catch let error as OperationError {
-        throw fail(error.description, status: ExitStatus.refused)
+    } catch let error as any ClassifiedError {
+        throw fail(error.description, status: error.kind.exitStatus)
     } catch let error as InputError {
-        throw fail(error.description, status: ExitStatus.refused)
-    } catch let error as ValueError {
-        throw fail(error.description, status: ExitStatus.refused)
-    } catch let error as StoreError {
-        throw fail(error.description, status: ExitStatus.storage)
-    } catch let error as FileError {
-        throw fail(error.description, status: error.isRefusal ? ExitStatus.refused : ExitStatus.storage)
+        throw fail(error.description, status: ErrorKind.invalidInput.exitStatus)
+    } catch let error as OutputError {
+        throw fail(error.description, status: ErrorKind.storage.exitStatus)
     } catch {
-        throw fail("\(error)", status: ExitStatus.storage)
+        throw fail("\(error)", status: ErrorKind.storage.exitStatus)
     }
 }
 
