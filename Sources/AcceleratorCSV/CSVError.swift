@@ -54,6 +54,46 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// A one-line message for a person, naming the line and field where it applies.
     public var description: String {
+        guard let position else { return reason }
+        return "\(position): \(reason)"
+    }
+
+    /// The line the problem is on, when it is on one.
+    public var line: Int? {
+        switch self {
+        case .nulByte(let line, _), .unterminatedQuote(let line, _), .tooManyFields(let line, _, _), .invalidUTF8(let line, _),
+            .recordTooLarge(let line, _), .tooManyColumns(let line, _, _), .fieldTooLarge(let line, _, _, _),
+            .headerTooLarge(let line, _, _, _), .mixedDelimiters(let line, _, _):
+            line
+        case .cannotOpen, .cannotRead, .cannotCreate, .cannotWrite, .emptyFile, .notText, .unsupportedDelimiter,
+            .mixedEncoding, .noRecords:
+            nil
+        }
+    }
+
+    /// The field (1-based) the problem is in, when it is in one.
+    public var field: Int? {
+        switch self {
+        case .nulByte(_, let field), .invalidUTF8(_, let field), .fieldTooLarge(_, let field, _, _),
+            .headerTooLarge(_, let field, _, _):
+            field
+        default:
+            nil
+        }
+    }
+
+    /// Where the problem is, as the message starts: `line 4`, `line 4, field 2`.
+    private var position: String? {
+        guard let line else { return nil }
+        switch self {
+        case .headerTooLarge: return "line \(line), column \(field ?? 0)"
+        default: return field.map { "line \(line), field \($0)" } ?? "line \(line)"
+        }
+    }
+
+    /// The message without its position, for a front end that shows the line and field apart (an
+    /// import's problem, a JSON failure's facts).
+    public var reason: String {
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
@@ -71,17 +111,17 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             let hex = String(byte, radix: 16, uppercase: true)
             return
                 "the delimiter 0x\(hex) cannot separate CSV fields; use a printable ASCII character other than a quote"
-        case .nulByte(let line, let field):
-            return "line \(line), field \(field): NUL byte (0x00) in the data; the file looks binary, not like CSV text"
-        case .unterminatedQuote(let line, let field):
-            return "line \(line): unterminated quoted field (the quote opened here, in field \(field), is never closed)"
-        case .tooManyFields(let line, let expected, let found):
-            return "line \(line): \(found) fields, but the header has \(expected)"
+        case .nulByte:
+            return "NUL byte (0x00) in the data; the file looks binary, not like CSV text"
+        case .unterminatedQuote(_, let field):
+            return "unterminated quoted field (the quote opened here, in field \(field), is never closed)"
+        case .tooManyFields(_, let expected, let found):
+            return "\(found) fields, but the header has \(expected)"
                 + " (is a delimiter inside an unquoted value?)"
-        case .invalidUTF8(let line, let field):
-            return "line \(line), field \(field): the bytes are not valid UTF-8 (is the file in Windows-1252?)"
-        case .recordTooLarge(let line, let limit):
-            return "line \(line): the record is larger than \(limit) bytes"
+        case .invalidUTF8:
+            return "the bytes are not valid UTF-8 (is the file in Windows-1252?)"
+        case .recordTooLarge(_, let limit):
+            return "the record is larger than \(limit) bytes"
                 + " (often a quoted field whose closing quote is missing)"
         case .mixedEncoding(let utf8Lines, let utf8Count, let otherLines, let otherCount):
             return "the file mixes two text encodings: \(Self.lines(otherLines, of: otherCount)) not UTF-8 (Windows-1252?)"
@@ -89,16 +129,16 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
                 + " save the file again as UTF-8 (\"CSV UTF-8\" in Excel), or force the encoding if you know it"
         case .noRecords:
             return "the file holds a header row but no records below it: there is nothing to import"
-        case .tooManyColumns(let line, let found, let limit):
-            return "line \(line): \(found) columns, more than the \(limit) accepted (is this the right file?)"
-        case .fieldTooLarge(let line, let field, let size, let limit):
-            return "line \(line), field \(field): the value is \(size) bytes long, more than the \(limit) accepted"
+        case .tooManyColumns(_, let found, let limit):
+            return "\(found) columns, more than the \(limit) accepted (is this the right file?)"
+        case .fieldTooLarge(_, _, let size, let limit):
+            return "the value is \(size) bytes long, more than the \(limit) accepted"
                 + " (often a quoted field whose closing quote is missing)"
-        case .headerTooLarge(let line, let field, let size, let limit):
-            return "line \(line), column \(field): the header is \(size) bytes long, more than the \(limit) a column name may hold"
+        case .headerTooLarge(_, _, let size, let limit):
+            return "the header is \(size) bytes long, more than the \(limit) a column name may hold"
                 + " (is this the right file, or a quote left open?)"
-        case .mixedDelimiters(let line, let delimiter, let found):
-            return "line \(line): the values are separated by \(Self.name(of: found)), but the file by"
+        case .mixedDelimiters(_, let delimiter, let found):
+            return "the values are separated by \(Self.name(of: found)), but the file by"
                 + " \(Self.name(of: delimiter)) (mixed delimiters); save the file again with one delimiter"
         }
     }

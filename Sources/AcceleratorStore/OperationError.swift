@@ -11,6 +11,14 @@ public struct StartupCandidate: Sendable, Equatable, Codable {
     public var city: String
     /// Its ICE, if any.
     public var ice: String?
+
+    /// Creates a candidate.
+    public init(id: Int64, name: String, city: String, ice: String?) {
+        self.id = id
+        self.name = name
+        self.city = city
+        self.ice = ice
+    }
 }
 
 /// A request refused because of what the user asked: nothing was changed.
@@ -44,7 +52,11 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
     /// A rules file was refused.
     case invalidRules(path: String, error: RulesFileError)
 
-    public var description: String {
+    public var description: String { message(.commandLine) }
+
+    /// The message, with the inputs it points to worded by the front end, on one line unless the
+    /// wording lets it span lines (an ambiguous name's candidates, one per line).
+    public func message(_ wording: some Wording) -> String {
         switch self {
         case .unknownStartup(let reference):
             return "no startup matches “\(reference)”: give its id, its ICE or its name (see `accelerator list`)"
@@ -53,12 +65,13 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
                 + "(see `accelerator list`)"
         case .ambiguousStartup(let reference, let candidates):
             let lines = candidates.map { candidate in
-                "  #\(candidate.id) \(candidate.name) (\(candidate.city)\(candidate.ice.map { ", ICE \($0)" } ?? ""))"
+                "#\(candidate.id) \(candidate.name) (\(candidate.city)\(candidate.ice.map { ", ICE \($0)" } ?? ""))"
             }
-            return "“\(reference)” matches \(candidates.count) startups; nothing was changed. Give the id or the ICE of one of them:\n"
-                + lines.joined(separator: "\n")
+            let listed = wording.spansLines ? ":\n  " + lines.joined(separator: "\n  ") : ": " + lines.joined(separator: "; ")
+            return "“\(reference)” matches \(candidates.count) startups; nothing was changed. Give the id or the ICE of one of them"
+                + listed
         case .cohortNeeded(let startup, let cohorts):
-            return "\(startup) has applications in \(cohorts.joined(separator: ", ")); say which with --cohort"
+            return "\(startup) has applications in \(cohorts.joined(separator: ", ")); say which \(wording.pointing(to: .cohort, value: nil))"
         case .noApplicationInCohort(let startup, let cohort):
             return "\(startup) has no application in cohort \(cohort)"
         case .noApplication(let startup):
@@ -70,9 +83,7 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         case .invalidCapacity(let capacity):
             return "a cohort's capacity must be at least 1, not \(capacity)"
         case .moveRefused(let startup, let cohort, let target, let refusals):
-            return Self.refusalMessage(startup: startup, cohort: cohort, target: target, refusals: refusals) {
-                "--\($0.rawValue)"
-            }
+            return Self.refusalMessage(startup: startup, cohort: cohort, target: target, refusals: refusals, explaining: wording.explain)
         case .ineligible(let startup, let issues):
             let errors = issues.filter { $0.severity == .error }.map(\.description)
             return "\(startup.isEmpty ? "the application" : startup) cannot apply: " + errors.joined(separator: "; ")
@@ -85,15 +96,34 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A refused move in one sentence, the inputs named as the caller's front end names them.
-    public static func refusalMessage(
-        startup: String,
-        cohort: String,
-        target: Stage,
-        refusals: [Refusal],
-        naming name: (MoveInput) -> String
-    ) -> String {
-        refusalMessage(startup: startup, cohort: cohort, target: target, refusals: refusals) { $0.explained(naming: name) }
+    /// What the refusal is about, as data.
+    public var facts: ErrorFacts {
+        switch self {
+        case .unknownStartup(let reference), .referenceWithoutLetterOrDigit(let reference):
+            ErrorFacts(value: reference)
+        case .ambiguousStartup(let reference, let candidates):
+            ErrorFacts(value: reference, candidates: candidates.map { ErrorFacts.Candidate(id: $0.id, name: $0.name) })
+        case .cohortNeeded(let startup, _):
+            ErrorFacts(missing: [UserInput.cohort.fieldName], startup: startup)
+        case .noApplicationInCohort(let startup, let cohort), .alreadyApplied(let startup, let cohort, _):
+            ErrorFacts(startup: startup, cohort: cohort)
+        case .noApplication(let startup):
+            ErrorFacts(startup: startup)
+        case .cohortExists(let code), .invalidCohortCode(let code):
+            ErrorFacts(cohort: code)
+        case .invalidCapacity(let capacity):
+            ErrorFacts(value: String(capacity))
+        case .moveRefused(let startup, let cohort, _, let refusals):
+            ErrorFacts.refusals(refusals).merging(ErrorFacts(startup: startup, cohort: cohort))
+        case .ineligible(let startup, let issues):
+            ErrorFacts(rules: issues.filter { $0.severity == .error }.map(\.code), startup: startup.isEmpty ? nil : startup)
+        case .identityConflict(let conflict):
+            ErrorFacts(
+                value: conflict.ice,
+                candidates: [conflict.iceOwner, conflict.identityOwner].map { ErrorFacts.Candidate(id: $0.id, name: $0.name) })
+        case .invalidRules(let path, let error):
+            ErrorFacts(file: path, line: error.line)
+        }
     }
 
     /// A refused move in one sentence, each refusal explained by the caller's front end (a

@@ -1,3 +1,4 @@
+import AcceleratorDomain
 import Foundation
 import GRDB
 
@@ -24,16 +25,20 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Any other database failure, with SQLite's message.
     case database(path: String, message: String)
 
-    public var description: String {
-        switch self {
+    public var description: String { message(.commandLine) }
+
+    /// The message, with where the database is given worded by the front end.
+    public func message(_ wording: some Wording) -> String {
+        let where_ = "Give the database's path \(wording.pointing(to: .database, value: nil))"
+        return switch self {
         case .newerDatabase(let path, let unknown):
             "\(path) was written by a newer version of Accelerator (it has migrations this version does not know: \(unknown.joined(separator: ", "))); upgrade accelerator to use it. The file was left untouched."
         case .notADatabase(let path):
-            "\(path) is not an Accelerator database (not an SQLite file); it was left untouched. Give the database's path with --db or ACCELERATOR_DB"
+            "\(path) is not an Accelerator database (not an SQLite file); it was left untouched. \(where_)"
         case .missingDatabase(let path):
-            "no Accelerator database at \(path): create it with `accelerator init --db \(path)`, or give the right path with --db or ACCELERATOR_DB"
+            "no Accelerator database at \(path): create it with `accelerator init --db \(path)`, or give the right path \(wording.pointing(to: .database, value: nil))"
         case .foreignDatabase(let path):
-            "\(path) is an SQLite database of another application, not Accelerator's; it was left untouched. Give the database's path with --db or ACCELERATOR_DB"
+            "\(path) is an SQLite database of another application, not Accelerator's; it was left untouched. \(where_)"
         case .damagedDatabase(let path, let tables):
             "\(path) records Accelerator's schema but lacks the tables \(tables.joined(separator: ", ")); it was left untouched. Restore it from a backup"
         case .cannotOpen(let path, let reason):

@@ -1,4 +1,6 @@
+import AcceleratorDomain
 import AcceleratorFiles
+import AcceleratorPresentation
 import ArgumentParser
 import Foundation
 
@@ -41,7 +43,12 @@ struct Accelerator: ParsableCommand {
                 Foundation.exit(0)
             }
             if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
-            if !message.isEmpty { printError(message) }
+            if FailureFormat.isJSON {
+                let text = message.hasPrefix("error: ") ? String(message.dropFirst("error: ".count)) : message
+                _ = fail(FailureDocument(kind: .invalidInput, code: "usage.invalid", message: text, exitCode: code.rawValue))
+            } else if !message.isEmpty {
+                printError(message)
+            }
             Foundation.exit(code.rawValue)
         }
     }

@@ -64,6 +64,53 @@ struct ClassificationTests {
         #expect(error.description.hasPrefix("cannot advance Atlas AI (2026-A) to funded: no funding recorded — give --amount"))
     }
 
+    @Test("each front end words the inputs a message points to: flags, a file's columns, a server's fields")
+    func wordings() throws {
+        let needed = OperationError.cohortNeeded(startup: "Argan Pay", cohorts: ["2026-A", "2026-B"])
+        #expect(needed.message(.commandLine) == "Argan Pay has applications in 2026-A, 2026-B; say which with --cohort")
+        #expect(needed.message(.fields) == "Argan Pay has applications in 2026-A, 2026-B; say which in the “cohort” field")
+        let mapping = try DecisionMapping(headers: ["Startup", "Cohorte", "Décision", "Date"])
+        #expect(needed.message(mapping) == "Argan Pay has applications in 2026-A, 2026-B; say which in the Cohorte column")
+
+        let refused = OperationError.moveRefused(startup: "Atlas AI", cohort: "2026-A", target: .mentored, refusals: [.noMentor])
+        #expect(refused.message(.commandLine) == "cannot advance Atlas AI (2026-A) to mentored: no mentor assigned — give --mentor and --mentor-org")
+        #expect(refused.message(.fields)
+            == "cannot advance Atlas AI (2026-A) to mentored: no mentor assigned — give the “mentor” and “mentorOrganisation” fields")
+
+        let asOf = ReportError.asOfInFuture(Self.day, today: Self.day)
+        #expect(asOf.message(.fields).hasPrefix("the “asOf” field (2026-06-01) is after today"))
+        #expect(ImportError.noCohort(path: "a.csv").message(.commandLine) == "a.csv: no cohort column; say which cohort with --cohort CODE")
+        #expect(MappingError.malformedMapping("x").message(.fields) == "the “mappings” field (\"x\"): write it as \"Header text=field\"")
+        #expect(StoreError.missingDatabase(path: "a").message(.commandLine).hasSuffix("or give the right path with --db or ACCELERATOR_DB"))
+    }
+
+    @Test("an ambiguous name lists its candidates one per line at a terminal, on one line elsewhere")
+    func candidatesLayout() {
+        let error = OperationError.ambiguousStartup("Atlas", candidates: [
+            StartupCandidate(id: 1, name: "Atlas AI", city: "Rabat", ice: nil),
+            StartupCandidate(id: 2, name: "Atlas Pay", city: "Fès", ice: "001234567000089"),
+        ])
+        let head = "“Atlas” matches 2 startups; nothing was changed. Give the id or the ICE of one of them"
+        #expect(error.description == head + ":\n  #1 Atlas AI (Rabat)\n  #2 Atlas Pay (Fès, ICE 001234567000089)")
+        #expect(error.message(.fields) == head + ": #1 Atlas AI (Rabat); #2 Atlas Pay (Fès, ICE 001234567000089)")
+        #expect(error.facts.candidates == [.init(id: 1, name: "Atlas AI"), .init(id: 2, name: "Atlas Pay")])
+    }
+
+    @Test("the facts of a failure: the rules, the missing inputs as field names, the place in the file, the value")
+    func facts() {
+        let refused = OperationError.moveRefused(
+            startup: "Atlas AI", cohort: "2026-A", target: .funded, refusals: [.noFunding, .dateInFuture(Self.day)])
+        #expect(refused.facts == ErrorFacts(
+            rules: ["gate.funding_missing", "gate.date_in_future"], missing: ["amount", "fundingKind", "investor", "fundedOn"],
+            startup: "Atlas AI", cohort: "2026-A"))
+        let csv = ImportError.csv(path: "a.csv", .nulByte(line: 7, field: 3))
+        #expect(csv.facts == ErrorFacts(file: "a.csv", line: 7, column: 3))
+        #expect(CSVError.nulByte(line: 7, field: 3).reason == "NUL byte (0x00) in the data; the file looks binary, not like CSV text")
+        #expect(CSVError.nulByte(line: 7, field: 3).description.hasPrefix("line 7, field 3: NUL byte"))
+        #expect(ValueError.invalidPhone("06 12").facts == ErrorFacts(value: "06 12"))
+        #expect(ImportError.noCohort(path: "a.csv").facts == ErrorFacts(missing: ["cohort"], file: "a.csv"))
+    }
+
     /// `family.case`, lowercase letters, digits and underscores.
     static func isWellFormed(_ code: String) -> Bool {
         let parts = code.split(separator: ".", omittingEmptySubsequences: false)

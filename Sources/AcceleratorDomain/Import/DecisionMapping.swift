@@ -139,9 +139,18 @@ public struct DecisionMapping: Sendable, Equatable {
     }
 
     private func columnNames(_ inputs: [MoveInput]) -> [String] {
+        columnNames(inputs.map(UserInput.move))
+    }
+
+    private func columnNames(_ inputs: [UserInput]) -> [String] {
         var names: [String] = []
         for input in inputs {
-            let name = columnName(Self.field(for: input))
+            let name: String
+            switch input {
+            case .move(let input): name = columnName(Self.field(for: input))
+            case .cohort: name = columnName(.cohort)
+            case .database, .asOf, .columnMapping, .furtherRecord: continue
+            }
             if !names.contains(name) { names.append(name) }
         }
         return names
@@ -193,4 +202,23 @@ public struct DecisionMapping: Sendable, Equatable {
         }
         return aliases
     }()
+}
+
+/// A decisions file's words: its columns, by the headers the file gives them.
+extension DecisionMapping: Wording {
+    public func name(_ input: UserInput) -> String {
+        switch input {
+        case .move, .cohort: list([input])
+        case .database, .asOf, .columnMapping, .furtherRecord: CommandLineWording().name(input)
+        }
+    }
+
+    public func list(_ inputs: [UserInput]) -> String {
+        let names = columnNames(inputs)
+        return "the \(Self.list(names)) column\(names.count > 1 ? "s" : "")"
+    }
+
+    public func pointing(to input: UserInput, value: String?) -> String { "in \(name(input))" }
+
+    public func explain(_ refusal: Refusal) -> String { explained(refusal) }
 }

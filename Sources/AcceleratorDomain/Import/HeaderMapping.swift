@@ -25,25 +25,29 @@ public enum MappingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A `--map` names a header the file does not have.
     case unknownHeader(String, headers: [String])
 
-    public var description: String {
+    public var description: String { message(.commandLine) }
+
+    /// The message, with the mapping option worded by the front end (`--map` on the command line).
+    public func message(_ wording: some Wording) -> String {
         switch self {
         case .missingRequired(let fields, let headers):
             let names = fields.map(\.rawValue).joined(separator: ", ")
             let seen = HeaderMapping.quoted(headers)
             return "no column for \(names). The headers seen are \(seen); the fields expected are "
                 + ApplicationField.allCases.map(\.rawValue).joined(separator: ", ")
-                + ". Map a column with --map \"Header text=field\"."
+                + ". Map a column \(wording.pointing(to: .columnMapping, value: "\"Header text=field\""))."
         case .duplicateField(let field, let columns):
-            return "columns \(columns.map { "“\($0)”" }.joined(separator: " and ")) both map to \(field); keep one, or map the other elsewhere with --map"
+            return "columns \(columns.map { "“\($0)”" }.joined(separator: " and ")) both map to \(field); keep one, "
+                + "or map the other elsewhere \(wording.pointing(to: .columnMapping, value: nil))"
         case .duplicateHeader(let header, let columns):
             return "the header “\(header)” appears in columns \(columns.map(String.init).joined(separator: " and ")); rename one of them"
         case .unknownField(let field, let mapping):
-            return "--map \"\(mapping)\": “\(field)” is not a field; the fields are "
+            return "\(wording.quoting(.columnMapping, value: "\"\(mapping)\"")): “\(field)” is not a field; the fields are "
                 + ApplicationField.allCases.map(\.rawValue).joined(separator: ", ") + " (or “ignore”)"
         case .malformedMapping(let mapping):
-            return "--map \"\(mapping)\": write it as \"Header text=field\""
+            return "\(wording.quoting(.columnMapping, value: "\"\(mapping)\"")): write it as \"Header text=field\""
         case .unknownHeader(let header, let headers):
-            return "--map names the header “\(header)”, which the file does not have; its headers are "
+            return "\(wording.name(.columnMapping)) names the header “\(header)”, which the file does not have; its headers are "
                 + headers.map { "“\($0)”" }.joined(separator: ", ")
         }
     }

@@ -60,6 +60,8 @@ public struct RowReader: Sendable {
     public let defaultCohort: String?
     /// The day of rows without an application date.
     public let today: CalendarDate
+    /// A row's problem when it has no cohort, with the option worded by the front end.
+    private let noCohortMessage: String
     /// `mapping.fieldColumns` by `ApplicationField.ordinal`: read for every value of every row.
     private let columnOfField: [Int?]
     /// By `ApplicationField.ordinal`: the text fields left out of the form (see `init`).
@@ -72,9 +74,11 @@ public struct RowReader: Sendable {
     /// the caller takes the extra columns from the cells too, and `Row.extras` is empty.
     public init(
         mapping: HeaderMapping, dateOrder: DateOrder, defaultCurrency: CurrencyCode, defaultCohort: String?,
-        today: CalendarDate, leavingOut: [ApplicationField] = [], leavingOutExtras: Bool = false
+        today: CalendarDate, leavingOut: [ApplicationField] = [], leavingOutExtras: Bool = false,
+        wording: any Wording = CommandLineWording()
     ) {
         self.mapping = mapping
+        noCohortMessage = "no cohort: give \(wording.name(.cohort)) or fill the cohort column"
         self.dateOrder = dateOrder
         self.defaultCurrency = defaultCurrency
         self.defaultCohort = defaultCohort
@@ -158,7 +162,7 @@ public struct RowReader: Sendable {
         let cohort = text(.cohort) ?? defaultCohort
         if cohort == nil {
             diagnostics.append(ImportDiagnostic(
-                line: line, message: "no cohort: give --cohort or fill the cohort column", severity: .error))
+                line: line, message: noCohortMessage, severity: .error))
         }
         let founderName = text(.founder)
         var founders: [FounderEntry] = []

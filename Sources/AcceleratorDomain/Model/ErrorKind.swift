@@ -23,6 +23,91 @@ public protocol ClassifiedError: Error, CustomStringConvertible {
     var kind: ErrorKind { get }
     /// The stable code, `family.case` in snake case.
     var code: String { get }
+    /// What the failure is about, as data: the rules, the missing inputs, the place in a file.
+    var facts: ErrorFacts { get }
+    /// The message, with the inputs it points to worded by the front end (`description` is the
+    /// command line's).
+    func message(_ wording: some Wording) -> String
+}
+
+extension ClassifiedError {
+    public var facts: ErrorFacts { ErrorFacts() }
+    public func message(_ wording: some Wording) -> String { description }
+}
+
+/// The facts of a failure, for a program to act on without reading its sentence. Only the facts
+/// that apply are set (in JSON, only their keys are written).
+public struct ErrorFacts: Sendable, Equatable, Encodable {
+    /// The codes of the rules that refused, in order (`gate.mentor_missing`).
+    public var rules: [String]?
+    /// The inputs to give, as JSON field names (`mentor`, `mentorOrganisation`).
+    public var missing: [String]?
+    /// The file the failure is in.
+    public var file: String?
+    /// The line (1-based) of the file.
+    public var line: Int?
+    /// The column or field (1-based).
+    public var column: Int?
+    /// The column's header.
+    public var header: String?
+    /// The value refused, as given.
+    public var value: String?
+    /// The startup concerned, as named.
+    public var startup: String?
+    /// The cohort concerned.
+    public var cohort: String?
+    /// The records a reference could mean, for an ambiguity.
+    public var candidates: [Candidate]?
+    /// How many rows or records were refused.
+    public var refusedCount: Int?
+
+    /// A record a reference could mean.
+    public struct Candidate: Sendable, Equatable, Encodable {
+        /// Its id.
+        public var id: Int64
+        /// Its name.
+        public var name: String
+
+        public init(id: Int64, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    /// Facts with the ones given set.
+    public init(
+        rules: [String]? = nil, missing: [String]? = nil, file: String? = nil, line: Int? = nil, column: Int? = nil,
+        header: String? = nil, value: String? = nil, startup: String? = nil, cohort: String? = nil,
+        candidates: [Candidate]? = nil, refusedCount: Int? = nil
+    ) {
+        self.rules = rules
+        self.missing = missing
+        self.file = file
+        self.line = line
+        self.column = column
+        self.header = header
+        self.value = value
+        self.startup = startup
+        self.cohort = cohort
+        self.candidates = candidates
+        self.refusedCount = refusedCount
+    }
+
+    /// These facts, with every fact `other` sets taken from it.
+    public func merging(_ other: ErrorFacts) -> ErrorFacts {
+        ErrorFacts(
+            rules: other.rules ?? rules, missing: other.missing ?? missing, file: other.file ?? file,
+            line: other.line ?? line, column: other.column ?? column, header: other.header ?? header,
+            value: other.value ?? value, startup: other.startup ?? startup, cohort: other.cohort ?? cohort,
+            candidates: other.candidates ?? candidates, refusedCount: other.refusedCount ?? refusedCount)
+    }
+
+    /// The facts of refused move rules: their codes and the inputs that would lift them.
+    public static func refusals(_ refusals: [Refusal]) -> ErrorFacts {
+        var missing: [String] = []
+        for input in refusals.flatMap(\.missingInputs) where !missing.contains(input.fieldName) { missing.append(input.fieldName) }
+        return ErrorFacts(rules: refusals.map(\.code), missing: missing.isEmpty ? nil : missing)
+    }
 }
 
 extension ValueError: ClassifiedError {
@@ -41,11 +126,16 @@ extension ValueError: ClassifiedError {
         case .invalidFounder: "value.invalid_founder"
         }
     }
+
+    public var facts: ErrorFacts {
+        ErrorFacts(value: text)
+    }
 }
 
 extension RulesFileError: ClassifiedError {
     public var kind: ErrorKind { .invalidInput }
     public var code: String { "rules.invalid" }
+    public var facts: ErrorFacts { ErrorFacts(line: line) }
 }
 
 extension MappingError: ClassifiedError {
@@ -61,6 +151,17 @@ extension MappingError: ClassifiedError {
         case .unknownHeader: "header.unknown_header"
         }
     }
+
+    public var facts: ErrorFacts {
+        switch self {
+        case .missingRequired(let fields, _): ErrorFacts(missing: fields.map(\.rawValue))
+        case .duplicateField(_, let columns): ErrorFacts(header: columns.first)
+        case .duplicateHeader(let header, let columns): ErrorFacts(column: columns.first, header: header)
+        case .unknownField(let field, let mapping): ErrorFacts(value: mapping.isEmpty ? field : mapping)
+        case .malformedMapping(let mapping): ErrorFacts(value: mapping)
+        case .unknownHeader(let header, _): ErrorFacts(header: header)
+        }
+    }
 }
 
 extension DecisionMappingError: ClassifiedError {
@@ -70,6 +171,13 @@ extension DecisionMappingError: ClassifiedError {
         switch self {
         case .missingRequired: "decisions_header.missing_required"
         case .duplicateField: "decisions_header.duplicate_field"
+        }
+    }
+
+    public var facts: ErrorFacts {
+        switch self {
+        case .missingRequired(let fields, _): ErrorFacts(missing: fields.map(\.rawValue))
+        case .duplicateField(_, let columns): ErrorFacts(header: columns.first)
         }
     }
 }

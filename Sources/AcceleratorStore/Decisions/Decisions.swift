@@ -211,7 +211,7 @@ struct DecisionsRun {
                 switch error {
                 case .nulByte(let line, _), .invalidUTF8(let line, _), .tooManyFields(let line, _, _):
                     // The reader stands after the bad record: report it and go on.
-                    problems.append(DecisionProblem(line: line, message: Importer.recordMessage(error)))
+                    problems.append(DecisionProblem(line: line, message: error.reason))
                     continue
                 default:
                     throw DecisionsError.csv(path: request.path, error)
@@ -254,11 +254,11 @@ struct DecisionsRun {
             problems.append(DecisionProblem(
                 line: decision.line,
                 message: OperationError.refusalMessage(
-                    startup: startup, cohort: cohort, target: target, refusals: refusals, explaining: mapping.explained)))
+                    startup: startup, cohort: cohort, target: target, refusals: refusals, explaining: mapping.explain)))
         } catch let error as OperationError {
             // An unknown or ambiguous startup, a cohort it did not apply to.
             let column: DecisionField = Self.isAboutCohort(error) ? .cohort : .startup
-            problems.append(DecisionProblem(line: decision.line, column: mapping.columnName(column), message: Self.oneLine(error.description)))
+            problems.append(DecisionProblem(line: decision.line, column: mapping.columnName(column), message: error.message(mapping)))
         }
     }
 
@@ -267,14 +267,6 @@ struct DecisionsRun {
         case .cohortNeeded, .noApplicationInCohort, .invalidCohortCode: true
         default: false
         }
-    }
-
-    /// A message that spans lines (an ambiguous name's candidates) on one line, for a row's problem;
-    /// `--cohort` becomes the cohort column.
-    static func oneLine(_ message: String) -> String {
-        message.replacingOccurrences(of: "say which with --cohort", with: "say which in the cohort column")
-            .replacingOccurrences(of: ". Give the id or the ICE of one of them:\n  ", with: ". Give the id or the ICE of one of them: ")
-            .replacingOccurrences(of: "\n  ", with: "; ")
     }
 
     /// Ends the run: what to report, and whether to keep the writes.

@@ -56,21 +56,27 @@ public struct RecordRefused: Error, Equatable, CustomStringConvertible {
         self.refusals = refusals
     }
 
-    /// The refusal with the inputs named by the caller (`--amount`, a column).
-    public func explained(naming name: (MoveInput) -> String) -> String {
+    /// The refusal with the inputs named by the caller's front end (`--amount`, a column).
+    public func message(_ wording: some Wording) -> String {
         var reasons: [String] = []
         if let stage = stageNotAllowed {
             let allowed = record.allowedStages.map(\.rawValue).joined(separator: " or ")
             reasons.append(
                 "the application is \(stage); a further \(record.noun) is recorded only once it is \(allowed) "
-                    + "(the first is recorded by `accelerator advance --to \(record.gate)`)")
+                    + "(the first is recorded by \(wording.name(.furtherRecord(gate: record.gate))))")
         }
-        reasons += refusals.map { $0.explained(naming: name) }
+        reasons += refusals.map(wording.explain)
         return "cannot record \(record == .funding ? "funding" : "a market") for \(startup) (\(cohort)): "
             + reasons.joined(separator: "; ")
     }
 
-    public var description: String { explained { "--\($0.rawValue)" } }
+    public var description: String { message(.commandLine) }
+
+    /// What the refusal is about, as data.
+    public var facts: ErrorFacts {
+        ErrorFacts.refusals(refusals).merging(ErrorFacts(
+            rules: stageNotAllowed == nil ? nil : [code] + refusals.map(\.code), startup: startup, cohort: cohort))
+    }
 }
 
 /// What `fund` or `market` recorded.

@@ -34,14 +34,17 @@ public struct ImportRequest: Sendable {
     /// it meanwhile): a first import into an empty database may then write through a rollback
     /// journal, each page once (`ImportJournal`). Never assumed: a server sharing the file says no.
     public var exclusive: Bool
+    /// How the front end names its inputs, in the rows' problems that point to one (`--cohort`).
+    public var wording: any Wording
 
     /// Creates a request.
     public init(
         path: String, cohort: String?, mappings: [String] = [], delimiter: UInt8? = nil, encoding: CSVEncoding? = nil,
         mode: ImportMode = .allOrNothing, dryRun: Bool = false, today: CalendarDate,
-        progress: (@Sendable (Int, Int) -> Void)? = nil, exclusive: Bool = false
+        progress: (@Sendable (Int, Int) -> Void)? = nil, exclusive: Bool = false, wording: any Wording = CommandLineWording()
     ) {
         self.exclusive = exclusive
+        self.wording = wording
         self.path = path
         self.cohort = cohort
         self.mappings = mappings
@@ -146,12 +149,15 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     /// The input or the rejects file cannot be used (a folder, a device, the database…).
     case file(FileError)
 
-    public var description: String {
+    public var description: String { message(.commandLine) }
+
+    /// The message, with the options it points to worded by the front end.
+    public func message(_ wording: some Wording) -> String {
         switch self {
         case .csv(let path, let error): "\(path): \(error.description)"
-        case .mapping(let path, let error): "\(path): \(error.description)"
+        case .mapping(let path, let error): "\(path): \(error.message(wording))"
         case .unreadable(let path): "cannot read \(path)"
-        case .noCohort(let path): "\(path): no cohort column; say which cohort with --cohort CODE"
+        case .noCohort(let path): "\(path): no cohort column; say which cohort \(wording.pointing(to: .cohort, value: "CODE"))"
         case .file(let error): error.description
         }
     }

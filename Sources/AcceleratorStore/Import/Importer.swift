@@ -367,7 +367,8 @@ struct Importer {
         // rather than made strings for the form: no check reads them.
         rowReader = RowReader(
             mapping: mapping, dateOrder: rules.dateOrder, defaultCurrency: rules.defaultCurrency,
-            defaultCohort: defaultCohort, today: request.today, leavingOut: RowReader.textFields, leavingOutExtras: true)
+            defaultCohort: defaultCohort, today: request.today, leavingOut: RowReader.textFields, leavingOutExtras: true,
+            wording: request.wording)
         startupColumnIndices = StartupColumn.all.indices.filter { mapping.fieldColumns[StartupColumn.all[$0].field] != nil }
         startupColumns = startupColumnIndices.map { StartupColumn.all[$0] }
         storedStartupSlots = startupColumnIndices + [PreparedRow.Slots.nameKey, PreparedRow.Slots.emailKey]
@@ -537,7 +538,7 @@ struct Importer {
                 case .badRecord(let error, let line, let field?):
                     try reject(cellDiagnostic(error, line: line, field: field), cells: [], rejects: &rejects)
                 case .badRecord(let error, let line, nil):
-                    try reject(ImportDiagnostic(line: line, message: Self.recordMessage(error), severity: .error), cells: [], rejects: &rejects)
+                    try reject(ImportDiagnostic(line: line, message: error.reason, severity: .error), cells: [], rejects: &rejects)
                 }
             }
             if let failure = batch.failure { throw ImportError.csv(path: request.path, failure) }
@@ -616,7 +617,7 @@ struct Importer {
     func cellDiagnostic(_ error: CSVError, line: Int, field: Int) -> ImportDiagnostic {
         let header = field >= 1 && field <= mapping.headers.count ? mapping.headers[field - 1] : nil
         return ImportDiagnostic(
-            line: line, column: header == nil ? nil : field, header: header, message: Self.recordMessage(error), severity: .error)
+            line: line, column: header == nil ? nil : field, header: header, message: error.reason, severity: .error)
     }
 
     /// The delimiter other than `delimiter` that splits `headers` into a row that maps, if any: the
@@ -641,18 +642,12 @@ struct Importer {
             let separators = filled.reduce(0) { count, cell in count + cell.utf8.reduce(0) { $0 + ($1 == candidate ? 1 : 0) } }
             if separators * 2 >= columns {
                 let error = CSVError.mixedDelimiters(line: line, delimiter: dialect.delimiter, found: candidate)
-                return ImportDiagnostic(line: line, message: Self.recordMessage(error), severity: .error)
+                return ImportDiagnostic(line: line, message: error.reason, severity: .error)
             }
         }
         return nil
     }
 
-    static func recordMessage(_ error: CSVError) -> String {
-        // The CSV message starts with its own "line N"; the diagnostic carries the line already.
-        let text = error.description
-        if let range = text.range(of: ": "), text.hasPrefix("line ") { return String(text[range.upperBound...]) }
-        return text
-    }
 
     mutating func reject(_ diagnostic: ImportDiagnostic, cells: [String], rejects: inout RejectsWriter?) throws {
         try reject([diagnostic], cells: cells, rejects: &rejects)

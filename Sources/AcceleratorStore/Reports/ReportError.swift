@@ -14,13 +14,16 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// hold: the export stops rather than write a wrong total.
     case applicationFundingTotalTooLarge(currency: String, startup: String, cohort: String)
 
-    public var description: String {
+    public var description: String { message(.commandLine) }
+
+    /// The message, with the day asked for worded by the front end.
+    public func message(_ wording: some Wording) -> String {
         switch self {
         case .unknownCohort(let code, let known):
             let list = known.isEmpty ? "there is no cohort yet" : "the cohorts are " + known.joined(separator: ", ")
             return "no cohort \(code): \(list) (see `accelerator cohort list`)"
         case .asOfInFuture(let day, let today):
-            return "--as-of \(day) is after today (\(today)): a report can only tell what has happened"
+            return "\(wording.quoting(.asOf, value: day.description)) is after today (\(today)): a report can only tell what has happened"
         case .fundingTotalTooLarge(let currency, let cohort):
             let whose = cohort.map { "cohort \($0)" } ?? "every cohort together"
             return "the total funding in \(currency) of \(whose) is beyond what Accelerator can add up exactly; "
@@ -28,6 +31,17 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case .applicationFundingTotalTooLarge(let currency, let startup, let cohort):
             return "the total funding in \(currency) of \(startup) (\(cohort)) is beyond what Accelerator can add up "
                 + "exactly; the export stopped at that application"
+        }
+    }
+
+    /// What the refusal is about, as data.
+    public var facts: ErrorFacts {
+        switch self {
+        case .unknownCohort(let code, _): ErrorFacts(cohort: code)
+        case .asOfInFuture(let day, _): ErrorFacts(value: day.description)
+        case .fundingTotalTooLarge(let currency, let cohort): ErrorFacts(value: currency, cohort: cohort)
+        case .applicationFundingTotalTooLarge(let currency, let startup, let cohort):
+            ErrorFacts(value: currency, startup: startup, cohort: cohort)
         }
     }
 }

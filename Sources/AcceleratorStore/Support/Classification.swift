@@ -7,12 +7,22 @@ import AcceleratorFiles
 
 extension CSVError: ClassifiedError {
     public var kind: ErrorKind { isFileSystemFailure ? .storage : .invalidInput }
+    public var facts: ErrorFacts { ErrorFacts(line: line, column: field) }
 }
 
 extension FileError: ClassifiedError {
     /// A path the command refused is invalid input; a file the system could not read, write or find
     /// is a storage failure (as it always exited 74).
     public var kind: ErrorKind { isRefusal ? .invalidInput : .storage }
+    public var facts: ErrorFacts {
+        switch self {
+        case .missing(let path), .notRegularFile(let path, _), .protected(let path, _), .tooLarge(let path, _),
+            .cannotCreate(let path, _), .cannotWrite(let path, _), .cannotRead(let path, _):
+            ErrorFacts(file: path)
+        case .terminalInput:
+            ErrorFacts()
+        }
+    }
 }
 
 extension StoreError: ClassifiedError {
@@ -30,6 +40,15 @@ extension StoreError: ClassifiedError {
         case .readOnly: "storage.read_only"
         case .diskFull: "storage.disk_full"
         case .database: "storage.database"
+        }
+    }
+
+    public var facts: ErrorFacts {
+        switch self {
+        case .newerDatabase(let path, _), .notADatabase(let path), .missingDatabase(let path), .foreignDatabase(let path),
+            .damagedDatabase(let path, _), .cannotOpen(let path, _), .busy(let path), .readOnly(let path),
+            .diskFull(let path), .database(let path, _):
+            ErrorFacts(file: path)
         }
     }
 }
@@ -85,6 +104,16 @@ extension ImportError: ClassifiedError {
         case .file(let error): error.code
         }
     }
+
+    public var facts: ErrorFacts {
+        switch self {
+        case .csv(let path, let error): ErrorFacts(file: path).merging(error.facts)
+        case .mapping(let path, let error): ErrorFacts(file: path).merging(error.facts)
+        case .unreadable(let path): ErrorFacts(file: path)
+        case .noCohort(let path): ErrorFacts(missing: [UserInput.cohort.fieldName], file: path)
+        case .file(let error): error.facts
+        }
+    }
 }
 
 extension DecisionsError: ClassifiedError {
@@ -105,6 +134,15 @@ extension DecisionsError: ClassifiedError {
         case .file(let error): error.code
         }
     }
+
+    public var facts: ErrorFacts {
+        switch self {
+        case .csv(let path, let error): ErrorFacts(file: path).merging(error.facts)
+        case .mapping(let path, let error): ErrorFacts(file: path).merging(error.facts)
+        case .unreadable(let path): ErrorFacts(file: path)
+        case .file(let error): error.facts
+        }
+    }
 }
 
 extension UndoError: ClassifiedError {
@@ -120,6 +158,13 @@ extension UndoError: ClassifiedError {
         case .unknownBatch: "batch.not_found"
         case .alreadyUndone: "batch.already_undone"
         case .changedSince: "batch.changed_since"
+        }
+    }
+
+    public var facts: ErrorFacts {
+        switch self {
+        case .unknownBatch(let id), .alreadyUndone(let id, _): ErrorFacts(value: String(id))
+        case .changedSince(let id, let rows): ErrorFacts(value: String(id), refusedCount: rows.count)
         }
     }
 }

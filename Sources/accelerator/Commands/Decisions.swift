@@ -63,7 +63,9 @@ struct Decisions: ParsableCommand {
                 for problem in report.problems where format == .text {
                     printError("error: \(problem)")
                 }
-                throw fail(DecisionsSummary.refusal(report), status: ExitStatus.refused)
+                throw fail(FailureDocument(
+                    kind: .refused, code: "decisions.rows_refused", facts: ErrorFacts(file: report.file, refusedCount: Set(report.problems.map(\.line)).count),
+                    message: DecisionsSummary.refusal(report), exitCode: ExitStatus.refused))
             }
         }
     }

@@ -118,7 +118,9 @@ struct Import: ParsableCommand {
                 print(text.summary)
             }
             if report.rejected > 0 && mode == .allOrNothing {
-                throw fail(ImportSummary.refusal(report), status: ExitStatus.refused)
+                throw fail(FailureDocument(
+                    kind: .invalidInput, code: "import.rows_refused", facts: ErrorFacts(file: report.file, refusedCount: report.rejected),
+                    message: ImportSummary.refusal(report), exitCode: ExitStatus.refused))
             }
         }
     }

@@ -43,20 +43,37 @@ func reportingFailures(_ work: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     } catch let error as any ClassifiedError {
-        throw fail(error.description, status: error.kind.exitStatus)
+        throw fail(FailureDocument(error, wording: .commandLine, exitCode: error.kind.exitStatus))
     } catch let error as InputError {
-        throw fail(error.description, status: ErrorKind.invalidInput.exitStatus)
+        throw fail(FailureDocument(
+            kind: .invalidInput, code: "input.invalid_option", facts: ErrorFacts(value: error.option),
+            message: error.description, exitCode: ErrorKind.invalidInput.exitStatus))
     } catch let error as OutputError {
-        throw fail(error.description, status: ErrorKind.storage.exitStatus)
+        throw fail(FailureDocument(
+            kind: .storage, code: "output.cannot_write", message: error.description, exitCode: ErrorKind.storage.exitStatus))
     } catch {
-        throw fail("\(error)", status: ErrorKind.storage.exitStatus)
+        throw fail(FailureDocument(kind: .storage, code: "storage.unexpected", message: "\(error)", exitCode: ErrorKind.storage.exitStatus))
     }
 }
 
-/// Prints `error: message` on stderr and returns the exit code to throw.
-func fail(_ message: String, status: Int32) -> ExitCode {
-    printError("error: \(message)")
-    return ExitCode(status)
+/// Whether failures are written as JSON objects: the command was given `--format json`.
+enum FailureFormat {
+    static let isJSON: Bool = {
+        let arguments = CommandLine.arguments.dropFirst().prefix { $0 != "--" }
+        return zip(arguments, arguments.dropFirst()).contains { $0 == "--format" && $1 == "json" }
+            || arguments.contains("--format=json")
+    }()
+}
+
+/// Writes a failure on stderr (`error: message`, or its JSON object under `--format json`) and
+/// returns the exit code to throw.
+func fail(_ failure: FailureDocument) -> ExitCode {
+    if FailureFormat.isJSON, let bytes = try? JSONOutput.encode(failure) {
+        FileHandle.standardError.write(Data(bytes))
+    } else {
+        printError("error: \(failure.message)")
+    }
+    return ExitCode(failure.exitCode)
 }
 
 /// Writes a line on stderr.

@@ -1,0 +1,134 @@
+/// An input a message tells the user to give or to change, which each front end names its own way:
+/// the command line by a flag (`--cohort`), a decisions file by a column (`the cohort column`), a
+/// server by a field of its request (`the "cohort" field`).
+public enum UserInput: Sendable, Hashable {
+    /// A detail of a move's gate (the mentor, the funding, the market, the exit's reason, the date).
+    case move(MoveInput)
+    /// The cohort of an application or of a file's rows.
+    case cohort
+    /// Where the database is.
+    case database
+    /// The day a report is as of.
+    case asOf
+    /// A mapping of a header to a field (`Header text=field`).
+    case columnMapping
+    /// How a further record (funding, market) is made after the first, which a move records.
+    case furtherRecord(gate: Stage)
+
+    /// The input's name as a JSON field (`mentorOrganisation`, `asOf`): what a server's requests and
+    /// the failure objects' facts call it.
+    public var fieldName: String {
+        switch self {
+        case .move(let input): input.fieldName
+        case .cohort: "cohort"
+        case .database: "database"
+        case .asOf: "asOf"
+        case .columnMapping: "mappings"
+        case .furtherRecord: "to"
+        }
+    }
+}
+
+extension MoveInput {
+    /// The detail's name as a JSON field.
+    public var fieldName: String {
+        switch self {
+        case .mentorName: "mentor"
+        case .mentorOrganisation: "mentorOrganisation"
+        case .amount: "amount"
+        case .currency: "currency"
+        case .fundingKind: "fundingKind"
+        case .investor: "investor"
+        case .fundedOn: "fundedOn"
+        case .market: "market"
+        case .partner: "partner"
+        case .reason: "reason"
+        case .date: "date"
+        }
+    }
+}
+
+/// How a front end words the inputs that messages point its user to. The store and the domain build
+/// their sentences around these names, so no front end rewrites another's message.
+public protocol Wording: Sendable {
+    /// One input's name: `--cohort`, `the cohort column`, `the "cohort" field`.
+    func name(_ input: UserInput) -> String
+    /// Several inputs named as a whole: `--amount and --investor`, `the amount and investor columns`.
+    func list(_ inputs: [UserInput]) -> String
+    /// Where an input goes, after "say which": `with --cohort`, `in the cohort column`; `value`
+    /// is a placeholder a flag is shown with (`--cohort CODE`).
+    func pointing(to input: UserInput, value: String?) -> String
+    /// An input quoted with the value given to it: `--as-of 2026-06-02`, `--map "A=b"`.
+    func quoting(_ input: UserInput, value: String) -> String
+    /// One refused rule of a move, with what to give.
+    func explain(_ refusal: Refusal) -> String
+    /// Whether a message may span lines (a terminal), or must keep to one (a row's problem, a field).
+    var spansLines: Bool { get }
+}
+
+extension Wording {
+    public func list(_ inputs: [UserInput]) -> String { Refusal.list(inputs.map(name)) }
+
+    public func pointing(to input: UserInput, value: String?) -> String { "with \(name(input))" }
+
+    public func quoting(_ input: UserInput, value: String) -> String { "\(name(input)) \(value)" }
+
+    public func explain(_ refusal: Refusal) -> String {
+        refusal.explained { inputs in list(inputs.map(UserInput.move)) }
+    }
+
+    public var spansLines: Bool { false }
+}
+
+/// The command line's words: flags, and the command that makes a further record.
+public struct CommandLineWording: Wording {
+    public init() {}
+
+    public func name(_ input: UserInput) -> String {
+        switch input {
+        case .move(let input): "--\(input.rawValue)"
+        case .cohort: "--cohort"
+        case .database: "--db or ACCELERATOR_DB"
+        case .asOf: "--as-of"
+        case .columnMapping: "--map"
+        case .furtherRecord(let gate): "`accelerator advance --to \(gate)`"
+        }
+    }
+
+    public func pointing(to input: UserInput, value: String?) -> String {
+        "with \(name(input))" + (value.map { " \($0)" } ?? "")
+    }
+
+    public var spansLines: Bool { true }
+}
+
+/// A server's words: the fields of its requests, as JSON names them.
+public struct FieldWording: Wording {
+    public init() {}
+
+    public func name(_ input: UserInput) -> String {
+        switch input {
+        case .furtherRecord(let gate): "a move to \(gate)"
+        default: "the “\(input.fieldName)” field"
+        }
+    }
+
+    public func list(_ inputs: [UserInput]) -> String {
+        let names = inputs.map { "“\($0.fieldName)”" }
+        return "the \(Refusal.list(names)) field\(names.count > 1 ? "s" : "")"
+    }
+
+    public func pointing(to input: UserInput, value: String?) -> String { "in \(name(input))" }
+
+    public func quoting(_ input: UserInput, value: String) -> String { "\(name(input)) (\(value))" }
+}
+
+extension Wording where Self == CommandLineWording {
+    /// The command line's words.
+    public static var commandLine: CommandLineWording { CommandLineWording() }
+}
+
+extension Wording where Self == FieldWording {
+    /// A server's words.
+    public static var fields: FieldWording { FieldWording() }
+}
