@@ -112,6 +112,27 @@ struct EligibilityTests {
         let issues = Eligibility.check(Self.form(founded: founded), rules: .defaults, today: Self.today)
         #expect(issues.map(\.severity) == (flagged ? [.warning] : []))
     }
+
+    @Test("a stored warning reads back as the finding it was written from", arguments: [
+        EligibilityIssue.sectorOutsideProgram("Tourism"),
+        .sectorOutsideProgram("“Bien-être” & <spa>"),
+        .sectorOutsideProgram(""),
+        .companyTooOld(founded: CalendarDate(year: 2010, month: 6, day: 1)!, limit: 8),
+    ])
+    func storedWarning(issue: EligibilityIssue) {
+        #expect(EligibilityIssue(storedWarning: issue.description) == issue)
+    }
+
+    @Test("a message that is no warning of this version reads back as nothing", arguments: [
+        "the city is missing",
+        "the company, founded 2010-6-1, is more than 8 years old at its application (the program's limit)",
+        "the company, founded 2010-06-01, is more than eight years old at its application (the program's limit)",
+        "sector “Tourism” is not one of the program's sectors",
+        "Secteur hors programme",
+    ])
+    func notStoredWarning(message: String) {
+        #expect(EligibilityIssue(storedWarning: message) == nil)
+    }
 }
 
 struct RulesFileTests {

@@ -75,6 +75,31 @@ public enum EligibilityIssue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The warning a stored message was written from (`description`), when it is one of the two
+    /// warnings: an application keeps its warnings as those sentences, so a front end that words
+    /// them otherwise (the French report) reads them back here, beside the wording they invert.
+    /// Any other text (an error, an older wording) is `nil`.
+    public init?(storedWarning message: String) {
+        if let sector = Self.text(of: message, between: "sector “", and: "” is not one of the program's emerging-technology sectors") {
+            self = .sectorOutsideProgram(sector)
+        } else if let middle = Self.text(
+            of: message, between: "the company, founded ", and: " years old at its application (the program's limit)"),
+            let separator = middle.range(of: ", is more than "),
+            let founded = try? CalendarDate.parse(String(middle[..<separator.lowerBound])),
+            founded.description == middle[..<separator.lowerBound],
+            let limit = Int(middle[separator.upperBound...])
+        {
+            self = .companyTooOld(founded: founded, limit: limit)
+        } else {
+            return nil
+        }
+    }
+
+    private static func text(of message: String, between prefix: String, and suffix: String) -> String? {
+        guard message.hasPrefix(prefix), message.hasSuffix(suffix), message.count >= prefix.count + suffix.count else { return nil }
+        return String(message.dropFirst(prefix.count).dropLast(suffix.count))
+    }
+
     static func label(_ field: ApplicationField) -> String {
         switch field {
         case .name: "the startup name"
