@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "AcceleratorDomain", exclude: ["README.md"], swiftSettings: strictSettings),
@@ -46,10 +47,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The renderers every front end shares: text tables, report text/CSV/HTML, outcome
-        // summaries, the one JSON encoding.
+        // summaries, the one JSON encoding. The HTML page is written from Mustache templates,
+        // which escape every value unless told otherwise.
         .target(
             name: "AcceleratorPresentation",
-            dependencies: ["AcceleratorStore", "AcceleratorDomain", "AcceleratorCSV"],
+            dependencies: [
+                "AcceleratorStore", "AcceleratorDomain", "AcceleratorCSV",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
