@@ -83,6 +83,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AcceleratorPresentationTests",
+            dependencies: ["AcceleratorPresentation", "AcceleratorStore", "AcceleratorDomain"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["accelerator"],
             swiftSettings: strictSettings

@@ -302,6 +302,15 @@ struct ExportReportEndToEndTests {
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
         #expect(html.contains("@media print"))
         #expect(!html.contains("<link") && !html.contains("<img") && !html.contains("url("))
+        // In French throughout: the program's sectors and the warnings the store keeps in English.
+        #expect(html.contains("<td>Intelligence artificielle</td>"))
+        #expect(html.contains(
+            "<td>Le secteur «\u{00A0}Tourism\u{00A0}» ne fait pas partie des secteurs de technologies émergentes du programme</td>"))
+        #expect(html.contains("<td>L&#39;entreprise, fondée le 01/01/2010, a plus de 8 ans à sa candidature (la limite du programme)</td>"))
+        #expect(!html.contains("emerging-technology") && !html.contains("years old"))
+        #expect(html.contains("<span class=\"value\">1\u{202F}500\u{202F}000,50<span class=\"currency\">MAD</span></span>"))
+        // The command line's own report keeps the store's words.
+        #expect(try sandbox.succeed("report", "--cohort", "2026-A").contains("sector “Tourism” is not one of the program's"))
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
     }
