@@ -43,8 +43,23 @@ public struct CSVReader: ~Copyable {
     private var spans: [FieldSpan] = []
     private var isFinished = false
     /// Whether the detected UTF-8 rests on the file's first bytes only (see
-    /// ``init(path:delimiter:encoding:detectingFromPrefix:)``): the caller must confirm it.
+    /// ``EncodingDetection/prefix(_:)``): the caller must confirm it.
     public let encodingIsTentative: Bool
+
+    /// How the encoding is settled when it is not given.
+    public enum EncodingDetection: Sendable, Equatable {
+        /// UTF-8 if the whole input is valid UTF-8 (a fast pre-scan), Windows-1252 otherwise.
+        case wholeInput
+        /// From the first bytes of a file on disk only, so that a large file is not read once
+        /// before it is parsed. When they are valid UTF-8 but the file is longer, UTF-8 is
+        /// ``CSVReader/encodingIsTentative``: the caller checks the whole file (say with
+        /// ``UTF8Checker`` while it reads the file for another reason) and reads it again as
+        /// Windows-1252 if it is not valid UTF-8.
+        case prefix(Int)
+        /// The caller has checked the whole input on a pass it made anyway (copying a pipe, hashing
+        /// bytes in memory): the reader takes the answer and does not read the input once more.
+        case checked(isValidUTF8: Bool)
+    }
 
     /// Opens the CSV file at `path`, detecting what is not given.
     ///
@@ -52,44 +67,35 @@ public struct CSVReader: ~Copyable {
     ///   - path: The file to read; a pipe works too (it is read whole into memory when the encoding
     ///     must be detected).
     ///   - delimiter: The field separator; when `nil`, chosen among `,` `;` and tab from the first records.
-    ///   - encoding: The text encoding; when `nil`, UTF-8 if the whole file is valid UTF-8 (checked by a
-    ///     fast pre-scan of the file), Windows-1252 otherwise. When `.utf8` is given, a field that is not
-    ///     valid UTF-8 is an error.
-    /// - Throws: `.cannotOpen`, `.cannotRead`, `.emptyFile`, `.notText`, `.unsupportedDelimiter`.
+    ///   - encoding: The text encoding; when `nil`, detected as `detection` says (by default UTF-8 if
+    ///     the whole file is valid UTF-8, Windows-1252 otherwise). When `.utf8` is given, a field that
+    ///     is not valid UTF-8 is an error.
+    ///   - detection: How a missing `encoding` is detected.
     ///   - maximumRecordSize: The most bytes one record may hold (the header row included): what
     ///     bounds the reader's memory; a larger record is `.recordTooLarge`.
+    /// - Throws: `.cannotOpen`, `.cannotRead`, `.emptyFile`, `.notText`, `.unsupportedDelimiter`.
     public init(
-        path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil,
-        maximumRecordSize: Int = CSVReader.defaultMaximumRecordSize
-    ) throws(CSVError) {
-        try self.init(
-            path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.defaultChunkSize,
-            sniffWindow: Self.defaultSniffWindow, maximumRecordSize: maximumRecordSize)
-    }
-
-    /// Opens the CSV file at `path` as ``init(path:delimiter:encoding:)`` does, except that the
-    /// encoding, when not given, is detected from the first `prefix` bytes of a file on disk: a
-    /// large file is not read once before it is parsed. When those bytes are valid UTF-8 but the
-    /// file is longer, UTF-8 is `encodingIsTentative`: the caller checks the whole file (say with
-    /// ``UTF8Checker`` while it reads the file for another reason) and reads it again as
-    /// Windows-1252 if it is not valid UTF-8.
-    public init(
-        path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, detectingFromPrefix prefix: Int,
+        path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, detection: EncodingDetection = .wholeInput,
         maximumRecordSize: Int = CSVReader.defaultMaximumRecordSize
     ) throws(CSVError) {
         let input = try InputBuffer(
             path: path, chunkSize: Self.defaultChunkSize, maximumRecordSize: maximumRecordSize,
-            needsSecondPass: encoding == nil)
+            // The encoding pre-scan, or the scan of mixed lines after a failed check, reads the input twice.
+            needsSecondPass: encoding == nil && detection != .checked(isValidUTF8: true))
         try self.init(
             input: input, delimiter: delimiter, encoding: encoding, sniffWindow: Self.defaultSniffWindow,
-            detectionPrefix: prefix)
+            detection: detection)
     }
 
-    /// Reads CSV from bytes in memory, detecting what is not given, as ``init(path:delimiter:encoding:)`` does.
-    public init(bytes: [UInt8], delimiter: UInt8? = nil, encoding: CSVEncoding? = nil) throws(CSVError) {
+    /// Reads CSV from bytes in memory, detecting what is not given, as ``init(path:delimiter:encoding:detection:maximumRecordSize:)`` does.
+    public init(
+        bytes: [UInt8], delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, detection: EncodingDetection = .wholeInput,
+        maximumRecordSize: Int = CSVReader.defaultMaximumRecordSize
+    ) throws(CSVError) {
+        let input = InputBuffer(bytes: bytes, chunkSize: Self.defaultChunkSize, maximumRecordSize: maximumRecordSize)
         try self.init(
-            bytes: bytes, delimiter: delimiter, encoding: encoding, chunkSize: Self.defaultChunkSize,
-            sniffWindow: Self.defaultSniffWindow, maximumRecordSize: Self.defaultMaximumRecordSize)
+            input: input, delimiter: delimiter, encoding: encoding, sniffWindow: Self.defaultSniffWindow,
+            detection: detection)
     }
 
     /// Opens a file with explicit buffer sizes (tests use tiny ones to put chunk boundaries everywhere).
@@ -113,7 +119,7 @@ public struct CSVReader: ~Copyable {
 
     private init(
         input: consuming InputBuffer, delimiter: UInt8?, encoding: CSVEncoding?, sniffWindow: Int,
-        detectionPrefix: Int? = nil
+        detection: EncodingDetection = .wholeInput
     ) throws(CSVError) {
         if let delimiter, !Self.canSeparateFields(delimiter) {
             throw .unsupportedDelimiter(delimiter)
@@ -137,7 +143,12 @@ public struct CSVReader: ~Copyable {
         if let givenEncoding {
             encoding = givenEncoding
         } else {
-            let detected = try input.detectEncoding(prefix: detectionPrefix)
+            let detected: (encoding: CSVEncoding, isComplete: Bool)
+            switch detection {
+            case .wholeInput: detected = try input.detectEncoding()
+            case .prefix(let prefix): detected = try input.detectEncoding(prefix: prefix)
+            case .checked(let isValidUTF8): detected = (isValidUTF8 ? .utf8 : .windows1252, true)
+            }
             encoding = detected.encoding
             isTentative = !detected.isComplete
             if encoding == .windows1252 {

@@ -30,14 +30,19 @@ public final class InputFile {
     public static let defaultLimit = 2 << 30
 
     /// Opens the input `given` ("-" for standard input).
+    ///
+    /// `observe` sees every chunk of a copy as it is written (the import hashes a pipe and checks its
+    /// UTF-8 on that one pass); a regular file is not read here, and `observe` is not called.
     /// - Throws: `.missing`, `.notRegularFile`, `.terminalInput`, `.tooLarge`, `.cannotRead`, `.cannotCreate`.
-    public init(_ given: String, limit: Int = InputFile.defaultLimit) throws(FileError) {
+    public init(
+        _ given: String, limit: Int = InputFile.defaultLimit, observe: (UnsafeRawBufferPointer) -> Void = { _ in }
+    ) throws(FileError) {
         if given == "-" || given == "/dev/stdin" {
             name = "standard input"
             if isatty(STDIN_FILENO) == 1 { throw .terminalInput }
             path = ""
             isCopy = true
-            try copy(from: STDIN_FILENO, limit: limit)
+            try copy(from: STDIN_FILENO, limit: limit, observe: observe)
             return
         }
         name = given
@@ -60,7 +65,7 @@ public final class InputFile {
             if fd < 0 { throw .cannotRead(path: given, reason: FilePaths.message(errno)) }
             defer { close(fd) }
             if isatty(fd) == 1 { throw .terminalInput }
-            try copy(from: fd, limit: limit)
+            try copy(from: fd, limit: limit, observe: observe)
         case .directory, .blockDevice, .socket, .other:
             throw .notRegularFile(path: given, kind: status.kind)
         }
@@ -92,7 +97,7 @@ public final class InputFile {
     }
 
     /// Copies `source` into a new temporary file, whose path becomes `path`.
-    private func copy(from source: Int32, limit: Int) throws(FileError) {
+    private func copy(from source: Int32, limit: Int, observe: (UnsafeRawBufferPointer) -> Void) throws(FileError) {
         let folder = Self.temporaryFolder()
         var template = Array((folder + "/accelerator-input-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -122,6 +127,7 @@ public final class InputFile {
             if count == 0 { return }
             total += count
             if total > limit { throw .tooLarge(path: name, limit: limit) }
+            observe(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             var offset = 0
             while offset < count {
                 let written = systemWrite(fd, buffer.baseAddress! + offset, count - offset)

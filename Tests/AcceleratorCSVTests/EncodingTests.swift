@@ -82,6 +82,22 @@ struct EncodingTests {
         #expect(message.hasPrefix("the file mixes two text encodings: line 5 is not UTF-8 (Windows-1252?) while lines 2 and 3 are UTF-8"))
     }
 
+    @Test("an encoding checked by the caller on its own pass is taken as it is: UTF-8 is not tentative, a failed check still refuses mixed lines")
+    func checkedEncodingIsTaken() throws {
+        let plain = utf8("nom;ville\nAtlas;Fès\n")
+        let utf8Reader = try CSVReader(bytes: plain, detection: .checked(isValidUTF8: true))
+        let (encoding, isTentative) = (utf8Reader.dialect.encoding, utf8Reader.encodingIsTentative)
+        #expect(encoding == .utf8)
+        #expect(!isTentative)
+        let windows = utf8("nom;ville\nCaf") + [0xE9] + utf8(";Rabat\n")
+        let windowsEncoding = try CSVReader(bytes: windows, detection: .checked(isValidUTF8: false)).dialect.encoding
+        #expect(windowsEncoding == .windows1252)
+        let mixed = utf8("nom;ville\nAtlas;Fès\nCaf") + [0xE9] + utf8(";Rabat\n")
+        #expect(throws: CSVError.mixedEncoding(utf8Lines: [2], utf8LineCount: 1, otherLines: [3], otherLineCount: 1)) {
+            _ = try CSVReader(bytes: mixed, detection: .checked(isValidUTF8: false))
+        }
+    }
+
     @Test("a Windows-1252 file whose ASCII lines are also valid UTF-8 is not mixed; a forced encoding is obeyed as given")
     func pureWindows1252IsNotMixed() throws {
         let bytes = utf8("nom;ville\nAtlas;Rabat\nCaf") + [0xE9] + utf8(";F") + [0xE8] + utf8("s\n")
@@ -213,13 +229,13 @@ struct EncodingTests {
         func detect(_ reader: borrowing CSVReader) -> (CSVEncoding, Bool) {
             (reader.dialect.encoding, reader.encodingIsTentative)
         }
-        let tentative = detect(try CSVReader(path: late, detectingFromPrefix: 64 * 1024))
+        let tentative = detect(try CSVReader(path: late, detection: .prefix(64 * 1024)))
         #expect(tentative == (.utf8, true))
         let whole = detect(try CSVReader(path: late))
         #expect(whole == (.windows1252, false))
         let short = folder.appendingPathComponent("short.csv").path
         try Data(utf8("name,city\nF") + [0xE8] + utf8("s,Rabat\n")).write(to: URL(fileURLWithPath: short))
-        let decided = detect(try CSVReader(path: short, detectingFromPrefix: 64 * 1024))
+        let decided = detect(try CSVReader(path: short, detection: .prefix(64 * 1024)))
         #expect(decided == (.windows1252, false))
     }
 }

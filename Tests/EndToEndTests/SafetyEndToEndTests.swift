@@ -276,6 +276,28 @@ struct InputEndToEndTests {
         #expect(try sandbox.digest(file) == digest)
     }
 
+    @Test("a Windows-1252 file piped in, plain ASCII for its first megabytes, is read as Windows-1252 from the pass that copied it, with the file's digest")
+    func standardInputWindows1252() throws {
+        let sandbox = try Sandbox()
+        var bytes = Array("name;city;sector;founder;email\r\n".utf8)
+        var index = 0
+        while bytes.count <= 4 << 20 + 1000 {
+            bytes += Array("Startup \(index);Rabat;AI;Salma Bennani;s\(index)@startup.ma\r\n".utf8)
+            index += 1
+        }
+        bytes += Array("Oasis ".utf8) + [0xC9] + Array("nergie;F".utf8) + [0xE8] + Array("s;CleanTech;Aicha Lahlou;aicha@oasis.ma\r\n".utf8)
+        let result = try sandbox.run(["import", "-", "--cohort", "2026-A", "--format", "json"], input: Data(bytes))
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["inserted"] as? Int == index + 1)
+        let dialect = try #require(report["dialect"] as? [String: Any])
+        #expect(dialect["encoding"] as? String == "windows-1252")
+        #expect(try sandbox.succeed("show", "Oasis Énergie").contains("Fès"))
+        let file = sandbox.path("late-cp1252.csv")
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(try sandbox.digest(file) == report["sha256"] as? String)
+    }
+
     @Test("an import from a named pipe reads it once and does not hang")
     func namedPipe() throws {
         let sandbox = try Sandbox()

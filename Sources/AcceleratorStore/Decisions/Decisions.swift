@@ -6,7 +6,9 @@ import GRDB
 
 /// What the user asked of a decisions file.
 public struct DecisionsRequest: Sendable {
-    /// The spreadsheet.
+    /// Where the spreadsheet is read from.
+    public var source: RecordSource
+    /// The spreadsheet as messages and the batch name it (`source.name`).
     public var path: String
     /// Forced delimiter, else sniffed.
     public var delimiter: UInt8?
@@ -19,12 +21,21 @@ public struct DecisionsRequest: Sendable {
     /// The current day.
     public var today: CalendarDate
 
-    /// Creates a request.
+    /// Creates a request for the file at `path` ("-" for standard input).
     public init(
         path: String, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, dryRun: Bool = false, actor: String,
         today: CalendarDate
     ) {
-        self.path = path
+        self.init(source: .path(path), delimiter: delimiter, encoding: encoding, dryRun: dryRun, actor: actor, today: today)
+    }
+
+    /// Creates a request for any source: a file, standard input, bytes in memory.
+    public init(
+        source: RecordSource, delimiter: UInt8? = nil, encoding: CSVEncoding? = nil, dryRun: Bool = false, actor: String,
+        today: CalendarDate
+    ) {
+        self.source = source
+        self.path = source.name
         self.delimiter = delimiter
         self.encoding = encoding
         self.dryRun = dryRun
@@ -112,26 +123,30 @@ extension AppDatabase {
     /// rows already at their stage in `unchanged`) that `undoDecisions` can revert. A file that
     /// moves nothing writes nothing. A dry run is the real run rolled back.
     public func applyDecisions(_ request: DecisionsRequest) throws -> DecisionsReport {
-        // Standard input, a pipe or a device is read once, into a copy that is hashed, then parsed.
-        let input: InputFile
-        do { input = try InputFile(request.path) } catch { throw DecisionsError.file(error) }
+        // Standard input or a pipe is read once, into a copy hashed on the way; a file is hashed first.
+        let source: OpenedSource
+        do { source = try OpenedSource(request.source) } catch { throw DecisionsError.file(error) }
         // A copy of a pipe is read through /proc/self/fd: it must outlive every open of its path.
-        defer { withExtendedLifetime(input) {} }
+        defer { withExtendedLifetime(source) {} }
         var request = request
-        request.path = input.name
-        guard let sha256 = SHA256.hexDigest(ofFile: input.path) else {
-            // Let the reader say why (permission, a read failure).
-            do { _ = try CSVReader(path: input.path) } catch { throw DecisionsError.csv(path: request.path, error) }
-            throw DecisionsError.unreadable(path: request.path)
-        }
-        var reader: CSVReader
+        request.path = source.name
+        let reader: CSVReader
         do {
             // A decisions row is a few short cells: 1 MiB per record bounds the memory of any input.
-            reader = try CSVReader(
-                path: input.path, delimiter: request.delimiter, encoding: request.encoding, maximumRecordSize: 1 << 20)
+            reader = try source.csvReader(
+                delimiter: request.delimiter, encoding: request.encoding, detectingFromPrefix: nil, maximumRecordSize: 1 << 20)
         } catch {
             throw DecisionsError.csv(path: request.path, error)
         }
+        // A decisions file is small: its digest is awaited before the rows are read.
+        guard let sha256 = source.digest(checkingUTF8: false).wait() else { throw DecisionsError.unreadable(path: request.path) }
+        return try applyDecisions(request, reader: reader, sha256: sha256)
+    }
+
+    /// Applies the records `reader` reads (a CSV file's, a workbook's).
+    private func applyDecisions<Reader: RecordReader & ~Copyable>(
+        _ request: DecisionsRequest, reader: consuming Reader, sha256: String
+    ) throws -> DecisionsReport {
         let mapping: DecisionMapping
         do {
             guard let header = try reader.next() else { throw DecisionsError.csv(path: request.path, .emptyFile) }
@@ -200,7 +215,7 @@ struct DecisionsRun {
         batchId = db.lastInsertedRowID
     }
 
-    mutating func apply(reader: inout CSVReader) throws {
+    mutating func apply<Reader: RecordReader & ~Copyable>(reader: inout Reader) throws {
         var cells: [String] = []
         while true {
             let line: Int

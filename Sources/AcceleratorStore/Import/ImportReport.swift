@@ -12,7 +12,9 @@ public enum ImportMode: Sendable, Equatable {
 
 /// What the user asked of an import.
 public struct ImportRequest: Sendable {
-    /// The spreadsheet.
+    /// Where the spreadsheet is read from.
+    public var source: RecordSource
+    /// The spreadsheet as messages and the batch name it (`source.name`).
     public var path: String
     /// The cohort of rows without a cohort column.
     public var cohort: String?
@@ -37,15 +39,27 @@ public struct ImportRequest: Sendable {
     /// How the front end names its inputs, in the rows' problems that point to one (`--cohort`).
     public var wording: any Wording
 
-    /// Creates a request.
+    /// Creates a request for the file at `path` ("-" for standard input).
     public init(
         path: String, cohort: String?, mappings: [String] = [], delimiter: UInt8? = nil, encoding: CSVEncoding? = nil,
         mode: ImportMode = .allOrNothing, dryRun: Bool = false, today: CalendarDate,
         progress: (@Sendable (Int, Int) -> Void)? = nil, exclusive: Bool = false, wording: any Wording = CommandLineWording()
     ) {
+        self.init(
+            source: .path(path), cohort: cohort, mappings: mappings, delimiter: delimiter, encoding: encoding, mode: mode,
+            dryRun: dryRun, today: today, progress: progress, exclusive: exclusive, wording: wording)
+    }
+
+    /// Creates a request for any source: a file, standard input, bytes in memory.
+    public init(
+        source: RecordSource, cohort: String?, mappings: [String] = [], delimiter: UInt8? = nil,
+        encoding: CSVEncoding? = nil, mode: ImportMode = .allOrNothing, dryRun: Bool = false, today: CalendarDate,
+        progress: (@Sendable (Int, Int) -> Void)? = nil, exclusive: Bool = false, wording: any Wording = CommandLineWording()
+    ) {
         self.exclusive = exclusive
         self.wording = wording
-        self.path = path
+        self.source = source
+        self.path = source.name
         self.cohort = cohort
         self.mappings = mappings
         self.delimiter = delimiter

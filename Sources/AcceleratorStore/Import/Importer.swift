@@ -11,51 +11,55 @@ extension AppDatabase {
     ///
     /// When the file changes nothing, nothing at all is written (no batch, no timestamp).
     public func importApplications(_ request: ImportRequest) throws -> ImportReport {
-        // Standard input, a pipe or a device is read once, into a copy the import may open twice.
-        let input: InputFile
-        do { input = try InputFile(request.path) } catch { throw ImportError.file(error) }
+        // Standard input or a pipe is read once, into a copy hashed and checked on the way.
+        let source: OpenedSource
+        do { source = try OpenedSource(request.source) } catch { throw ImportError.file(error) }
         // A copy of a pipe is read through /proc/self/fd: it must outlive every open of its path.
-        defer { withExtendedLifetime(input) {} }
+        defer { withExtendedLifetime(source) {} }
         // The rejects file must not replace the database or the input: checked before anything is read.
-        let protected = protectedFiles + [ProtectedFile(path: request.path, role: "the file being imported")]
+        var protected = protectedFiles
+        if let path = request.source.filePath { protected.append(ProtectedFile(path: path, role: "the file being imported")) }
         if case .skipInvalid(let rejectsPath) = request.mode {
             do { try OutputFile.check(rejectsPath, protecting: protected) } catch { throw ImportError.file(error) }
         }
         do {
-            return try importApplications(request, input: input, protecting: protected, detectingEncodingFromPrefix: true)
+            return try importApplications(request, source: source, protecting: protected, detectingEncodingFromPrefix: true)
         } catch ImportRetry.notUTF8 {
             // The first megabytes were UTF-8 and a later byte is not: the import (rolled back) runs
             // again with the encoding detected from the whole file (Windows-1252, or refused when
             // some lines are UTF-8 and others not).
-            return try importApplications(request, input: input, protecting: protected, detectingEncodingFromPrefix: false)
+            return try importApplications(request, source: source, protecting: protected, detectingEncodingFromPrefix: false)
         }
     }
 
     private func importApplications(
-        _ request: ImportRequest, input: InputFile, protecting protected: [ProtectedFile], detectingEncodingFromPrefix: Bool
+        _ request: ImportRequest, source: OpenedSource, protecting protected: [ProtectedFile], detectingEncodingFromPrefix: Bool
     ) throws -> ImportReport {
         var request = request
         // From here on, the file as messages and the batch name it ("standard input" for `-`).
-        let source = input.path
-        request.path = input.name
-        var reader: CSVReader
+        request.path = source.name
+        let reader: CSVReader
         do {
             // A large file is not read once to detect its encoding before it is parsed: the first
             // megabytes decide, and the whole file is checked on the digest's pass (see `Importer.run`).
-            reader = try detectingEncodingFromPrefix
-                ? CSVReader(
-                    path: source, delimiter: request.delimiter, encoding: request.encoding,
-                    detectingFromPrefix: Importer.encodingPrefix, maximumRecordSize: Importer.recordSizeLimit)
-                : CSVReader(
-                    path: source, delimiter: request.delimiter, encoding: request.encoding,
-                    maximumRecordSize: Importer.recordSizeLimit)
+            // A copy of a pipe, or bytes in memory, were checked as they were copied or hashed.
+            reader = try source.csvReader(
+                delimiter: request.delimiter, encoding: request.encoding,
+                detectingFromPrefix: detectingEncodingFromPrefix ? Importer.encodingPrefix : nil,
+                maximumRecordSize: Importer.recordSizeLimit)
         } catch {
             throw ImportError.csv(path: request.path, error)
         }
-        // The file's SHA-256 is computed on a thread of its own while the rows are read.
-        let encodingIsTentative = reader.encodingIsTentative
-        let digest = FileDigest(ofFile: source, checkingUTF8: encodingIsTentative)
+        // The file's SHA-256 is computed on a thread of its own while the rows are read (or known).
+        let digest = source.digest(checkingUTF8: reader.encodingIsTentative)
         defer { digest.cancel() }
+        return try importRecords(request, reader: reader, digest: digest, protecting: protected)
+    }
+
+    /// Imports the records `reader` reads (a CSV file's, a workbook's), the header row first.
+    private func importRecords<Reader: RecordReader & ~Copyable>(
+        _ request: ImportRequest, reader: consuming Reader, digest: FileDigest, protecting protected: [ProtectedFile]
+    ) throws -> ImportReport {
         let headers: [String]
         let headerLine: Int
         do {
@@ -521,7 +525,9 @@ struct Importer {
     // MARK: - Rows
 
     /// Writes the rows `pipeline` reads and prepares on its own thread, in file order.
-    mutating func run(_ pipeline: RowPipeline, totalBytes: Int?, rejects: inout RejectsWriter?) throws {
+    mutating func run<Reader: RecordReader & ~Copyable>(
+        _ pipeline: RowPipeline<Reader>, totalBytes: Int?, rejects: inout RejectsWriter?
+    ) throws {
         pipeline.start(preparer, cellSizeLimit: Self.cellSizeLimit)
         defer { pipeline.stop() }
         var count = 0

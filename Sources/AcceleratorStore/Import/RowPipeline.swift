@@ -176,7 +176,7 @@ extension RowPreparer {
 /// prepares a batch read but not yet taken rather than wait: the preparing, the larger part of the
 /// reading thread's work, then spreads over both cores. Batches are handed over in file order
 /// whoever prepared them.
-final class RowPipeline: @unchecked Sendable {
+final class RowPipeline<Reader: RecordReader & ~Copyable>: @unchecked Sendable {
     /// One record of the file, in order.
     enum Item: Sendable {
         case row(PreparedRow)
@@ -210,15 +210,15 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     /// A batch is handed over at this many records or bytes, whichever comes first.
-    static let batchRecords = 256
-    static let batchBytes = 1 << 20
+    static var batchRecords: Int { 256 }
+    static var batchBytes: Int { 1 << 20 }
     /// Batches read and not yet written, at most.
-    static let depth = 4
+    static var depth: Int { 4 }
     /// Batches read ahead of the reading thread's preparing: what the importing thread may take.
-    static let readAhead = 2
+    static var readAhead: Int { 2 }
 
     /// The reader, touched by the reading thread only once it has started.
-    private var reader: CSVReader
+    private var reader: Reader
     private var preparer: RowPreparer?
     private let condition = NSCondition()
     // Guarded by `condition`:
@@ -236,7 +236,7 @@ final class RowPipeline: @unchecked Sendable {
     private var cancelled = false
     private var running = false
 
-    init(reader: consuming CSVReader) {
+    init(reader: consuming Reader) {
         self.reader = reader
     }
 

@@ -105,7 +105,8 @@ struct SHA256 {
 }
 
 /// A file's SHA-256, computed on a thread of its own while the import reads the same file; and on
-/// the same pass, when asked, whether the file is valid UTF-8.
+/// the same pass, when asked, whether the file is valid UTF-8. Or both known already, for an input
+/// that was copied or is in memory (``OpenedSource``).
 final class FileDigest: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`:
@@ -133,6 +134,13 @@ final class FileDigest: @unchecked Sendable {
             condition.unlock()
         }
         thread.start()
+    }
+
+    /// A digest known already (a pass that copied or scanned the input computed it).
+    init(sha256: String, isValidUTF8: Bool?) {
+        digest = sha256
+        validUTF8 = isValidUTF8
+        done = true
     }
 
     /// Stops the computation when it is no longer needed (an import that failed early).
