@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # Import benchmark: accelerator import against sqlite3 .import of the same file, in the same run.
 #
-# Usage: Scripts/bench_import.sh [ROWS ...]     (default: 100000 1000000; BENCH_ROUNDS=3 rounds each,
-#        medians reported). import_s is a first import with --exclusive, wal_s without it.
+# Usage: [ACCELERATOR_BIN=BINARY] Scripts/bench_import.sh [ROWS[:narrow] ...]   (default: 100000 1000000 200000:narrow;
+#        BENCH_ROUNDS=3 rounds each, medians reported). import_s is a first import with --exclusive,
+#        wal_s without it; rows_s and re_rows_s are rows per second of the import and the re-import.
+#        The rows are about 525 bytes; ":narrow" ones about 300 (a cost per row weighs more when
+#        rows are short: 200,000 narrow rows are a 60 MB file).
 # Targets (issue 3): import ≤ 1.5× .import; re-import of the same file ≤ 1.0×;
 # peak RSS ≤ 64 MiB, and the same at 100k and 1M rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release --product accelerator >&2
-binary=.build/release/accelerator
+if [ -n "${ACCELERATOR_BIN:-}" ]; then
+  binary=$ACCELERATOR_BIN   # say, an older build, to compare in the same run
+else
+  swift build -c release --product accelerator >&2
+  binary=.build/release/accelerator
+fi
+# A build from before `--exclusive` wrote every first import through a rollback journal.
+exclusive=(--exclusive)
+"$binary" import --help 2>&1 | grep -q -- --exclusive || exclusive=()
 work=${BENCH_DIR:-/tmp/accelerator-bench}
 mkdir -p "$work"
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000 200000:narrow)
 rounds=${BENCH_ROUNDS:-3}
 
 # Prints "seconds peak_kib" for a command (its own output discarded).
@@ -25,10 +35,17 @@ measure() {
   rm -f "$stats"
 }
 
-printf '%-9s %-9s %10s %10s %10s %8s %8s %10s %10s %10s %8s\n' rows size sqlite3_s import_s reimport_s ratio re_ratio import_MiB sqlite_MiB wal_s wal_ratio
-for rows in "${sizes[@]}"; do
-  file="$work/applicants-$rows.csv"
-  [ -f "$file" ] || python3 Scripts/generate_applicants.py "$rows" "$file"
+printf '%-14s %-6s %9s %9s %10s %6s %8s %10s %10s %7s %9s %9s %10s\n' rows size sqlite3_s import_s reimport_s ratio re_ratio import_MiB sqlite_MiB wal_s wal_ratio rows_s re_rows_s
+for case in "${sizes[@]}"; do
+  rows=${case%%:*}
+  if [ "$case" != "$rows" ]; then
+    [ "${case#*:}" = narrow ] || { echo "unknown case $case (ROWS or ROWS:narrow)" >&2; exit 64; }
+    file="$work/applicants-$rows-narrow.csv"
+    [ -f "$file" ] || python3 Scripts/generate_applicants.py "$rows" "$file" --narrow
+  else
+    file="$work/applicants-$rows.csv"
+    [ -f "$file" ] || python3 Scripts/generate_applicants.py "$rows" "$file"
+  fi
   size=$(du -h "$file" | cut -f1)
 
   # ROUNDS rounds of the three runs, interleaved so that a change in the machine's load hits all
@@ -45,7 +62,7 @@ for rows in "${sizes[@]}"; do
     # The first import with --exclusive (through a rollback journal, each page written once), as a
     # program loads its first spreadsheet; the same into another new database through the WAL, as
     # it runs while other processes may read.
-    read -r seconds kib <<<"$(measure "$binary" import "$file" --cohort 2026-A --db "$db" --format json --exclusive)"
+    read -r seconds kib <<<"$(measure "$binary" import "$file" --cohort 2026-A --db "$db" --format json "${exclusive[@]}")"
     import_runs+=("$seconds"); peak_kib=$(( kib > peak_kib ? kib : peak_kib ))
     wal="$work/bench-wal.sqlite"
     rm -f "$wal" "$wal-wal" "$wal-shm"
@@ -59,10 +76,16 @@ for rows in "${sizes[@]}"; do
     inserted=$(sqlite3 "$db" "SELECT COUNT(*) FROM application")
     [ "$inserted" = "$rows" ] || { echo "expected $rows applications, found $inserted" >&2; exit 1; }
   done
-  python3 - "$rows" "$size" "${sqlite_runs[*]}" "${import_runs[*]}" "${reimport_runs[*]}" "$peak_kib" "$sqlite_kib" "${wal_runs[*]}" <<'PY'
+  python3 - "$case" "$size" "${sqlite_runs[*]}" "${import_runs[*]}" "${reimport_runs[*]}" "$peak_kib" "$sqlite_kib" "${wal_runs[*]}" <<'PY'
 import statistics, sys
-rows, size, s, i, r, peak, skib, w = sys.argv[1:]
-s, i, r, w = (statistics.median(float(x) for x in runs.split()) for runs in (s, i, r, w))
-print(f"{rows:<9} {size:<9} {s:10.2f} {i:10.2f} {r:10.2f} {i/s:8.2f} {r/s:8.2f} {int(peak)/1024:10.1f} {int(skib)/1024:10.1f} {w:10.2f} {w/s:8.2f}")
+case, size, s, i, r, peak, skib, w = sys.argv[1:]
+rows = int(case.split(":")[0])
+spread = lambda runs: f"{min(runs):.2f}–{max(runs):.2f}"
+runs = [[float(x) for x in values.split()] for values in (s, i, r, w)]
+s, i, r, w = (statistics.median(values) for values in runs)
+print(f"{case:<14} {size:<6} {s:9.2f} {i:9.2f} {r:10.2f} {i/s:6.2f} {r/s:8.2f} {int(peak)/1024:10.1f} {int(skib)/1024:10.1f}"
+      f" {w:7.2f} {w/s:9.2f} {rows/i:9.0f} {rows/r:10.0f}")
+print(f"  spread (min–max of {len(runs[0])}): sqlite3 {spread(runs[0])} s, import {spread(runs[1])} s, "
+      f"re-import {spread(runs[2])} s, wal {spread(runs[3])} s")
 PY
 done

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Generate a realistic applicant spreadsheet for benchmarks and load tests.
 
-Usage: generate_applicants.py ROWS OUTPUT [--seed N]
+Usage: generate_applicants.py ROWS OUTPUT [--seed N] [--narrow]
 
 20 columns as an English export writes them; every startup is distinct (its own ICE, name and
 e-mail); descriptions are quoted, span several lines and hold commas, quotes and French accents.
+About 525 bytes a row; with --narrow about 300: a description of one short line, as a form
+without a long free-text question gives.
 """
 import csv
 import random
@@ -35,6 +37,7 @@ def main():
     output = sys.argv[2]
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 2026
     rng = random.Random(seed)
+    narrow = "--narrow" in sys.argv
     header = ["startup_name", "legal_name", "ice", "city", "region", "country", "sector", "founded_on", "founder",
               "email", "phone", "website", "product_stage", "employees", "monthly_revenue", "funding_sought",
               "description", "applied_at", "cohort", "source"]
@@ -46,9 +49,12 @@ def main():
             name = f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS).capitalize()} {index}"
             slug = f"startup{index}"
             first, last = rng.choice(FIRST), rng.choice(LAST)
-            words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))
-            description = (f"{name} : {words}, pour les PME \"{rng.choice(WORDS)}\" du Maroc.\n"
-                           f"Équipe de {rng.randint(2, 40)} personnes, clients à {city}, Rabat, etc.")
+            if narrow:
+                description = f"{rng.choice(WORDS)} {rng.choice(WORDS)}, {rng.choice(WORDS)}"
+            else:
+                words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))
+                description = (f"{name} : {words}, pour les PME \"{rng.choice(WORDS)}\" du Maroc.\n"
+                               f"Équipe de {rng.randint(2, 40)} personnes, clients à {city}, Rabat, etc.")
             writer.writerow([
                 name,
                 f"{name} SARL",
