@@ -59,10 +59,10 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
     public func message(_ wording: some Wording) -> String {
         switch self {
         case .unknownStartup(let reference):
-            return "no startup matches “\(reference)”: give its id, its ICE or its name (see `accelerator list`)"
+            return "no startup matches “\(reference)”: give its id, its ICE or its name (see \(wording.name(.listStartups)))"
         case .referenceWithoutLetterOrDigit(let reference):
             return "“\(reference)” has no letter or digit to look up a startup by: give its id or its ICE "
-                + "(see `accelerator list`)"
+                + "(see \(wording.name(.listStartups)))"
         case .ambiguousStartup(let reference, let candidates):
             let lines = candidates.map { candidate in
                 "#\(candidate.id) \(candidate.name) (\(candidate.city)\(candidate.ice.map { ", ICE \($0)" } ?? ""))"
@@ -77,7 +77,7 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         case .noApplication(let startup):
             return "\(startup) has no application"
         case .cohortExists(let code):
-            return "cohort \(code) already exists (see `accelerator cohort list`)"
+            return "cohort \(code) already exists (see \(wording.name(.listCohorts)))"
         case .invalidCohortCode(let code):
             return "“\(code)” is not a cohort code: use letters, digits and dashes, e.g. 2026-A"
         case .invalidCapacity(let capacity):
@@ -90,7 +90,7 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
         case .identityConflict(let conflict):
             return conflict.description
         case .alreadyApplied(let startup, let cohort, let stage):
-            return "\(startup) already applied to cohort \(cohort) (stage \(stage)); see `accelerator show`"
+            return "\(startup) already applied to cohort \(cohort) (stage \(stage)); see \(wording.name(.showStartup))"
         case .invalidRules(let path, let error):
             return "\(path): \(error.description); the rules in force were kept"
         }

@@ -36,7 +36,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notADatabase(let path):
             "\(path) is not an Accelerator database (not an SQLite file); it was left untouched. \(where_)"
         case .missingDatabase(let path):
-            "no Accelerator database at \(path): create it with `accelerator init --db \(path)`, or give the right path \(wording.pointing(to: .database, value: nil))"
+            "no Accelerator database at \(path): create it with \(wording.name(.createDatabase(path: path))), or give the right path \(wording.pointing(to: .database, value: nil))"
         case .foreignDatabase(let path):
             "\(path) is an SQLite database of another application, not Accelerator's; it was left untouched. \(where_)"
         case .damagedDatabase(let path, let tables):

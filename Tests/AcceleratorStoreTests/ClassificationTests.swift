@@ -84,6 +84,29 @@ struct ClassificationTests {
         #expect(StoreError.missingDatabase(path: "a").message(.commandLine).hasSuffix("or give the right path with --db or ACCELERATOR_DB"))
     }
 
+    @Test(
+        "what a message sends its user to do elsewhere is a command at the command line and no command for a server",
+        arguments: [
+            (OperationError.unknownStartup("Nope") as any ClassifiedError, "`accelerator list`", "the startup listing"),
+            (OperationError.referenceWithoutLetterOrDigit("--") as any ClassifiedError, "`accelerator list`", "the startup listing"),
+            (OperationError.cohortExists("2026-A") as any ClassifiedError, "`accelerator cohort list`", "the cohort listing"),
+            (OperationError.alreadyApplied(startup: "Atlas AI", cohort: "2026-A", stage: .applied), "`accelerator show`", "the startup's record"),
+            (ReportError.unknownCohort("2026-Z", known: ["2026-A"]), "`accelerator cohort list`", "the cohort listing"),
+            (UndoError.unknownBatch(9), "`accelerator imports`", "the batch listing"),
+            (StoreError.missingDatabase(path: "a.sqlite"), "`accelerator init --db a.sqlite`", "a new database"),
+            (OperationError.moveRefused(startup: "Atlas AI", cohort: "2026-A", target: .international, refusals: [.marketOutsideNetwork(try! CountryCode("JP"))]),
+             "`accelerator rules show`", "the rules in force"),
+            (OperationError.moveRefused(startup: "Atlas AI", cohort: "2026-A", target: .funded, refusals: [.alreadyAtStage(.funded, details: [.amount])]),
+             "`accelerator fund`", "a funding record"),
+        ])
+    func actions(error: any ClassifiedError, command: String, field: String) {
+        #expect(error.message(.commandLine).contains(command))
+        #expect(error.description == error.message(.commandLine))
+        let served = error.message(.fields)
+        #expect(served.contains(field), "\(served)")
+        #expect(!served.contains("accelerator"), "\(served)")
+    }
+
     @Test("an ambiguous name lists its candidates one per line at a terminal, on one line elsewhere")
     func candidatesLayout() {
         let error = OperationError.ambiguousStartup("Atlas", candidates: [

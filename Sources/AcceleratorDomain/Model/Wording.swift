@@ -48,6 +48,28 @@ extension MoveInput {
     }
 }
 
+/// Something a message sends its user to do elsewhere (look a startup up, list the batches, record
+/// a further funding round), which the command line names by its command and a server by what it
+/// serves.
+public enum UserAction: Sendable, Hashable {
+    /// List the startups (to find one's id or ICE).
+    case listStartups
+    /// Show a startup's card.
+    case showStartup
+    /// List the cohorts.
+    case listCohorts
+    /// List the batches of imports and decisions.
+    case listBatches
+    /// Show the rules in force.
+    case showRules
+    /// Record a further funding round.
+    case recordFunding
+    /// Record a further foreign market.
+    case recordMarket
+    /// Create a database at a path.
+    case createDatabase(path: String)
+}
+
 /// How a front end words the inputs that messages point its user to. The store and the domain build
 /// their sentences around these names, so no front end rewrites another's message.
 public protocol Wording: Sendable {
@@ -60,6 +82,8 @@ public protocol Wording: Sendable {
     func pointing(to input: UserInput, value: String?) -> String
     /// An input quoted with the value given to it: `--as-of 2026-06-02`, `--map "A=b"`.
     func quoting(_ input: UserInput, value: String) -> String
+    /// What to do elsewhere: `` `accelerator list` ``, `the startup listing`.
+    func name(_ action: UserAction) -> String
     /// One refused rule of a move, with what to give.
     func explain(_ refusal: Refusal) -> String
     /// Whether a message may span lines (a terminal), or must keep to one (a row's problem, a field).
@@ -73,8 +97,11 @@ extension Wording {
 
     public func quoting(_ input: UserInput, value: String) -> String { "\(name(input)) \(value)" }
 
+    /// The command line's commands, which a decisions file's messages name too (it is applied by one).
+    public func name(_ action: UserAction) -> String { CommandLineWording.command(action) }
+
     public func explain(_ refusal: Refusal) -> String {
-        refusal.explained { inputs in list(inputs.map(UserInput.move)) }
+        refusal.explained(listing: { inputs in list(inputs.map(UserInput.move)) }, naming: name)
     }
 
     public var spansLines: Bool { false }
@@ -99,6 +126,20 @@ public struct CommandLineWording: Wording {
         "with \(name(input))" + (value.map { " \($0)" } ?? "")
     }
 
+    /// The command that does `action`, quoted as code.
+    public static func command(_ action: UserAction) -> String {
+        switch action {
+        case .listStartups: "`accelerator list`"
+        case .showStartup: "`accelerator show`"
+        case .listCohorts: "`accelerator cohort list`"
+        case .listBatches: "`accelerator imports`"
+        case .showRules: "`accelerator rules show`"
+        case .recordFunding: "`accelerator fund`"
+        case .recordMarket: "`accelerator market`"
+        case .createDatabase(let path): "`accelerator init --db \(path)`"
+        }
+    }
+
     public var spansLines: Bool { true }
 }
 
@@ -121,6 +162,19 @@ public struct FieldWording: Wording {
     public func pointing(to input: UserInput, value: String?) -> String { "in \(name(input))" }
 
     public func quoting(_ input: UserInput, value: String) -> String { "\(name(input)) (\(value))" }
+
+    public func name(_ action: UserAction) -> String {
+        switch action {
+        case .listStartups: "the startup listing"
+        case .showStartup: "the startup's record"
+        case .listCohorts: "the cohort listing"
+        case .listBatches: "the batch listing"
+        case .showRules: "the rules in force"
+        case .recordFunding: "a funding record"
+        case .recordMarket: "a market record"
+        case .createDatabase: "a new database"
+        }
+    }
 }
 
 extension Wording where Self == CommandLineWording {

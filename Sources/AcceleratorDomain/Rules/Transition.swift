@@ -213,11 +213,11 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .marketIsHome:
             "Morocco (MA) is home, not a foreign market"
         case .marketOutsideNetwork(let country):
-            "\(country.englishName) (\(country.code)) is not one of the network's countries; see `accelerator rules show`"
+            Self.outsideNetwork(country, rules: CommandLineWording.command(.showRules))
         case .unexpectedDetails(let inputs, let target):
             "\(inputs.map(\.rawValue).joined(separator: ", ")) cannot be recorded by a move to \(target)"
         case .alreadyAtStage(let stage, _):
-            Self.alreadyAtStage(stage, given: nil)
+            Self.alreadyAtStage(stage, given: nil, naming: CommandLineWording.command)
         case .dateInFuture(let date):
             "a move cannot be dated in the future (\(date))"
         case .dateBeforeLastMove(let date, let last):
@@ -228,16 +228,21 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reason followed by what to give, with inputs named by the caller
     /// (e.g. `no funding recorded — give --amount, --funding-kind, --investor and --funded-on`).
     public func explained(naming name: (MoveInput) -> String) -> String {
-        explained { inputs in Self.list(inputs.map(name)) }
+        explained(listing: { inputs in Self.list(inputs.map(name)) })
     }
 
     /// The reason with the inputs it is about, listed by the caller as a whole (`--amount and
     /// --investor`, `the amount and investor columns`): what to give, what was not recorded, or
     /// which date to change.
-    public func explained(listing: ([MoveInput]) -> String) -> String {
+    /// `naming` words what the message sends the user to do elsewhere (`` `accelerator fund` ``).
+    public func explained(
+        listing: ([MoveInput]) -> String, naming action: (UserAction) -> String = CommandLineWording.command
+    ) -> String {
         switch self {
         case .alreadyAtStage(let stage, let details):
-            return Self.alreadyAtStage(stage, given: details.isEmpty ? nil : listing(details))
+            return Self.alreadyAtStage(stage, given: details.isEmpty ? nil : listing(details), naming: action)
+        case .marketOutsideNetwork(let country):
+            return Self.outsideNetwork(country, rules: action(.showRules))
         case .fundingAfterMove(let funding, let move):
             return Self.fundingAfterMove(funding, move: move, dateInput: listing([.date]))
         default:
@@ -247,8 +252,13 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `.marketOutsideNetwork`'s sentence, pointing to where the rules are shown.
+    private static func outsideNetwork(_ country: CountryCode, rules: String) -> String {
+        "\(country.englishName) (\(country.code)) is not one of the network's countries; see \(rules)"
+    }
+
     /// `.alreadyAtStage`'s sentence, with the details given when the caller names them.
-    private static func alreadyAtStage(_ stage: Stage, given: String?) -> String {
+    private static func alreadyAtStage(_ stage: Stage, given: String?, naming action: (UserAction) -> String) -> String {
         let inputs = given.map { " (\($0))" } ?? ""
         switch stage {
         case .applied:
@@ -258,10 +268,10 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
                 + "no command adds a second mentor"
         case .funded:
             return "the application is already funded, so nothing was recorded\(inputs): "
-                + "record a further funding round with `accelerator fund`"
+                + "record a further funding round with \(action(.recordFunding))"
         case .international:
             return "the application is already international, so nothing was recorded\(inputs): "
-                + "record a further market with `accelerator market`"
+                + "record a further market with \(action(.recordMarket))"
         case .rejected, .withdrawn:
             return "the application is already \(stage) for another reason, so nothing was recorded\(inputs): "
                 + "an exit's reason is not changed"

@@ -53,10 +53,13 @@ public enum UndoError: Error, Equatable, CustomStringConvertible {
     /// Rows of the batch changed since.
     case changedSince(Int64, [String])
 
-    public var description: String {
+    public var description: String { message(.commandLine) }
+
+    /// The message, with where the batches are listed worded by the front end.
+    public func message(_ wording: some Wording) -> String {
         switch self {
         case .unknownBatch(let id):
-            return "there is no batch \(id); see `accelerator imports`"
+            return "there is no batch \(id); see \(wording.name(.listBatches))"
         case .alreadyUndone(let id, let time):
             return "batch \(id) was already undone at \(time)"
         case .changedSince(let id, let rows):

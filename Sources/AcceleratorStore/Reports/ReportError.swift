@@ -21,7 +21,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownCohort(let code, let known):
             let list = known.isEmpty ? "there is no cohort yet" : "the cohorts are " + known.joined(separator: ", ")
-            return "no cohort \(code): \(list) (see `accelerator cohort list`)"
+            return "no cohort \(code): \(list) (see \(wording.name(.listCohorts)))"
         case .asOfInFuture(let day, let today):
             return "\(wording.quoting(.asOf, value: day.description)) is after today (\(today)): a report can only tell what has happened"
         case .fundingTotalTooLarge(let currency, let cohort):
