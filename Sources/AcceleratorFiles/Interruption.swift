@@ -17,8 +17,15 @@ import Darwin
 /// ``endCommit(committed:)``), and once a command's change is committed it runs to its end, so its
 /// output says what was saved.
 public enum Interruption {
-    /// Installs the handlers; call once, first thing in `main`.
-    public static func install() {
+    /// Installs the handlers; call once, first thing in `main`. `describe` writes what a signal
+    /// stopped, from the signal's name (`SIGINT`), the message and the exit code (130): the
+    /// `error:` line by default, a JSON object under `--format json`.
+    public static func install(
+        describe: @escaping @Sendable (_ signal: String, _ message: String, _ exitCode: Int32) -> [UInt8] = { _, message, _ in
+            Array("error: \(message)\n".utf8)
+        }
+    ) {
+        describer = describe
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
@@ -75,8 +82,8 @@ public enum Interruption {
         }
         for path in state.temporaryFiles.values { unlink(path) }
         let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
-        let line = Array("error: interrupted by \(name): nothing was changed\n".utf8)
-        line.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        let text = describer(name, "interrupted by \(name): nothing was changed", 128 + signal)
+        text.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
         _exit(128 + signal)
     }
 
@@ -89,6 +96,8 @@ public enum Interruption {
 
     nonisolated(unsafe) private static var state = State()
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    /// Set once by `install`, before any signal is handled.
+    nonisolated(unsafe) private static var describer: @Sendable (String, String, Int32) -> [UInt8] = { _, _, _ in [] }
     private static let gate = Gate()
     private static let queue = DispatchQueue(label: "accelerator.signals")
 }

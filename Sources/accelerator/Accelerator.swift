@@ -30,7 +30,12 @@ struct Accelerator: ParsableCommand {
     /// Parses and runs the command. Every failure is one `error:` line on standard error (usage
     /// errors too, with their usage lines, exit 64); help and the version go to standard output.
     static func main() {
-        Interruption.install()
+        Interruption.install { signal, message, exitCode in
+            let document = FailureDocument(
+                kind: .interrupted, code: "process.interrupted", facts: ErrorFacts(value: signal), message: message, exitCode: exitCode)
+            guard FailureFormat.isJSON, let bytes = try? JSONOutput.encode(document) else { return Array("error: \(message)\n".utf8) }
+            return bytes
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -177,6 +177,34 @@ struct OutputSafetyEndToEndTests {
         #expect(interrupted, "every import finished before its signal")
         if interrupted { #expect(try sandbox.dump() == before) }
     }
+
+    @Test("with --format json, an interruption is a JSON failure object on stderr too")
+    func interruptedImportInJSON() throws {
+        let sandbox = try Sandbox()
+        try sandbox.seedProgram()
+        let file = try sandbox.write("large.csv", CrashEndToEndTests.largeFile(40_000))
+        var interrupted = false
+        for attempt in 0..<4 where !interrupted {
+            let process = try sandbox.startLogged(["import", file, "--cohort", "2026-B", "--format", "json"], log: "import")
+            usleep(useconds_t(150_000 + attempt * 50_000))
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+            guard process.terminationStatus == 143 else {
+                #expect(process.terminationStatus == 0, "\(sandbox.loggedError("import"))")
+                try sandbox.succeed("imports", "undo", "\(try sandbox.count("SELECT max(id) FROM batch;"))")
+                continue
+            }
+            interrupted = true
+            let logged = sandbox.loggedError("import")
+            let failure = try #require(try JSONSerialization.jsonObject(with: Data(logged.utf8)) as? [String: Any], "\(logged)")
+            #expect(failure["kind"] as? String == "interrupted")
+            #expect(failure["code"] as? String == "process.interrupted")
+            #expect(failure["exitCode"] as? Int == 143)
+            #expect(failure["message"] as? String == "interrupted by SIGTERM: nothing was changed")
+            #expect((failure["facts"] as? [String: Any])?["value"] as? String == "SIGTERM")
+        }
+        #expect(interrupted, "every import finished before its signal")
+    }
 }
 
 @Suite("opening the database, end to end")

@@ -13,6 +13,9 @@ public enum ErrorKind: String, Sendable, Codable, CaseIterable {
     case conflict
     /// The database or the file system failed, or holds what cannot be used.
     case storage
+    /// The command was stopped by a signal (SIGINT, SIGTERM) before it changed anything: a front
+    /// end's own failure, which no store operation throws.
+    case interrupted
 }
 
 /// An error that says what kind of failure it is and which one, apart from its words: its `code`

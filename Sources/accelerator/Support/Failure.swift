@@ -31,6 +31,8 @@ extension ErrorKind {
         switch self {
         case .refused, .notFound, .ambiguous, .invalidInput, .conflict: ExitStatus.refused
         case .storage: ExitStatus.storage
+        // 128 + the signal's number; SIGINT's by default.
+        case .interrupted: 130
         }
     }
 }
