@@ -62,4 +62,22 @@ struct JSONVocabularyTests {
         #expect(try Self.json([JSONDecimal.days(value)]) == "[ \(expected) ]")
         #expect(JSONDecimal.days(nil) == nil)
     }
+
+    @Test("a report's funnel, days, funding and markets are written in the vocabulary, and no key is left null")
+    func report() throws {
+        let report = ProgramReport(
+            program: "P", asOf: "2026-06-30", cohort: "2026-A", cohorts: [figures()], overall: nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(ReportJSON(report)))) as? [String: Any])
+        #expect(object["overall"] == nil)
+        let cohort = try #require((object["cohorts"] as? [[String: Any]])?.first)
+        let funnel = try #require(cohort["funnel"] as? [[String: Any]])
+        #expect(funnel.map { $0["conversionToNext"] as? Double } == [0.75, 0.6667, 0.5, nil])
+        #expect(funnel.last?.keys.contains("conversionToNext") == false)
+        let funding = try #require((cohort["funding"] as? [[String: Any]])?.first)
+        #expect(funding["totalMinor"] == nil && funding["medianMinor"] == nil)
+        let total = try #require(funding["total"] as? [String: Any])
+        #expect(total["minorUnits"] as? Int == 1 && total["currency"] as? String == "MAD" && total["text"] as? String == "0.01 MAD")
+        let market = try #require((cohort["markets"] as? [[String: Any]])?.first)
+        #expect(market["country"] as? [String: String] == ["code": "ES", "name": "Spain", "frenchName": "Espagne"])
+    }
 }

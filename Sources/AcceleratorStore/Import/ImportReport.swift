@@ -65,6 +65,11 @@ public struct DuplicateRow: Sendable, Equatable, Codable {
     public var earlierLine: Int
     /// The startup's name.
     public var startup: String
+
+    // In JSON the startup is a reference: `startupName`.
+    private enum CodingKeys: String, CodingKey {
+        case line, earlierLine, startup = "startupName"
+    }
 }
 
 /// The dialect as detected, for the report.
