@@ -65,3 +65,26 @@ struct PrettyJSONTests {
         }
     }
 }
+
+/// The batch table keeps a dialect as its line for people; `imports` reads it back as the object.
+@Suite("a dialect read back from its summary")
+struct StoredDialectTests {
+    @Test(
+        "every dialect's summary reads back as that dialect",
+        arguments: [
+            CSVDialect(delimiter: UInt8(ascii: ","), encoding: .utf8, hasByteOrderMark: false, lineEnding: .lf),
+            CSVDialect(delimiter: UInt8(ascii: ";"), encoding: .utf8, hasByteOrderMark: true, lineEnding: .crlf),
+            CSVDialect(delimiter: UInt8(ascii: "\t"), encoding: .windows1252, hasByteOrderMark: false, lineEnding: .cr),
+            CSVDialect(delimiter: UInt8(ascii: "|"), encoding: .windows1252, hasByteOrderMark: true, lineEnding: .crlf),
+            CSVDialect(delimiter: UInt8(ascii: "t"), encoding: .utf8, hasByteOrderMark: false, lineEnding: .lf),
+        ])
+    func roundTrip(dialect: CSVDialect) {
+        let summary = DialectSummary(dialect)
+        #expect(DialectSummary(storedSummary: summary.summary) == summary)
+    }
+
+    @Test("any other text reads back as nothing", arguments: ["", "comma", "“,”-separated, utf-16, LF line ends", "“,”-separated, utf-8, NL line ends"])
+    func otherText(text: String) {
+        #expect(DialectSummary(storedSummary: text) == nil)
+    }
+}

@@ -24,7 +24,7 @@ struct DecisionsEndToEndTests {
         let listings = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         var stages: [String: String] = [:]
         for listing in listings {
-            if let name = listing["name"] as? String { stages[name] = listing["stage"] as? String }
+            if let name = listing["startupName"] as? String { stages[name] = listing["stage"] as? String }
         }
         return stages
     }
@@ -174,8 +174,8 @@ struct DecisionsEndToEndTests {
         #expect(table.contains("Sara Kettani    Plug and Play  (none now)"))
         let json = try sandbox.run("mentors", "--format", "json")
         let mentors = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(mentors.map { $0["mentor"] as? String } == ["Hicham Berrada", "Karim Alaoui", "Leila Haddad", "Sara Kettani"])
-        let leila = try #require(mentors.first { $0["mentor"] as? String == "Leila Haddad" })
-        #expect((leila["mentees"] as? [[String: Any]])?.map { $0["startup"] as? String } == ["Argan Pay", "Souk Cloud"])
+        #expect(mentors.map { $0["name"] as? String } == ["Hicham Berrada", "Karim Alaoui", "Leila Haddad", "Sara Kettani"])
+        let leila = try #require(mentors.first { $0["name"] as? String == "Leila Haddad" })
+        #expect((leila["mentees"] as? [[String: Any]])?.map { $0["startupName"] as? String } == ["Argan Pay", "Souk Cloud"])
     }
 }

@@ -107,7 +107,10 @@ struct ImportEndToEndTests {
         #expect(output.contains("Imported as batch 1: 5 inserted, 0 updated, 0 unchanged, 0 rejected, 0 warnings."))
         let show = try sandbox.json("show", "oasis energie", "--format", "json")
         #expect(show["name"] as? String == "Oasis Énergie")
-        #expect(show["fundingSought"] as? String == "2500000.50 MAD")
+        let sought = try #require(show["fundingSought"] as? [String: Any])
+        #expect(sought["minorUnits"] as? Int == 250_000_050)
+        #expect(sought["currency"] as? String == "MAD")
+        #expect(sought["text"] as? String == "2500000.50 MAD")
         #expect(show["description"] as? String
             == "Micro-réseaux solaires pour les douars isolés.\nMaintenance assurée par des techniciennes formées sur place, « au plus près » des villages.")
         #expect(try sandbox.succeed("list", "--sector", "AI").contains("Darija Lab"))

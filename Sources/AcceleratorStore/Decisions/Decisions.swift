@@ -60,6 +60,11 @@ public struct DecisionMove: Sendable, Equatable, Codable {
     public var to: Stage
     /// Whether the row moved the application (false: it already was at that stage).
     public var changed: Bool
+
+    // In JSON the startup is a reference: `startupName`.
+    private enum CodingKeys: String, CodingKey {
+        case line, startup = "startupName", cohort, applicationId, from, to, changed
+    }
 }
 
 /// What a decisions file did (or, refused or in a dry run, would have done).

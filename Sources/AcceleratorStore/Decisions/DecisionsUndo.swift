@@ -22,6 +22,11 @@ public struct RestoredApplication: Sendable, Equatable, Codable {
     public var to: Stage
     /// The compensating stage event written.
     public var eventId: Int64
+
+    // In JSON the startup is a reference: `startupName`.
+    private enum CodingKeys: String, CodingKey {
+        case startup = "startupName", cohort, from, to, eventId
+    }
 }
 
 /// What the undo of a decisions batch did.

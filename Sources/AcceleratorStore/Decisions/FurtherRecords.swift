@@ -79,8 +79,8 @@ public struct RecordRefused: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// What `fund` or `market` recorded.
-public struct RecordOutcome: Sendable, Equatable, Codable {
+/// What `fund` or `market` recorded. Its JSON is `RecordJSON`, in AcceleratorPresentation.
+public struct RecordOutcome: Sendable, Equatable {
     /// The startup's name.
     public var startup: String
     /// The application's cohort.
@@ -95,6 +95,12 @@ public struct RecordOutcome: Sendable, Equatable, Codable {
     public var recordId: Int64
     /// One line for people: `1500000.00 MAD equity from UM6P Ventures on 2026-09-01`.
     public var summary: String
+    /// The funding round recorded, for `fund`.
+    public var funding: Funding?
+    /// The market recorded, for `market`.
+    public var market: MarketEntry?
+    /// The day the market was entered, for `market`.
+    public var enteredOn: CalendarDate?
 }
 
 extension AppDatabase {
@@ -126,7 +132,8 @@ extension AppDatabase {
             return RecordOutcome(
                 startup: startup.name, cohort: application.cohort, applicationId: application.id, stage: stage,
                 record: .funding, recordId: recordId,
-                summary: "\(funding.amount) \(funding.kind) from \(funding.investor) on \(funding.fundedOn)")
+                summary: "\(funding.amount) \(funding.kind) from \(funding.investor) on \(funding.fundedOn)",
+                funding: funding)
         }
     }
 
@@ -160,7 +167,8 @@ extension AppDatabase {
             return RecordOutcome(
                 startup: startup.name, cohort: application.cohort, applicationId: application.id, stage: stage,
                 record: .market, recordId: recordId,
-                summary: "\(market.country.englishName) (\(market.country.code))\(partner) since \(today)")
+                summary: "\(market.country.englishName) (\(market.country.code))\(partner) since \(today)",
+                market: market, enteredOn: today)
         }
     }
 

@@ -16,6 +16,11 @@ public struct Mentee: Sendable, Equatable, Codable {
     public var stage: Stage
     /// The day the mentor was assigned.
     public var assignedOn: String
+
+    // In JSON the startup is a reference: `startupId` and `startupName`.
+    private enum CodingKeys: String, CodingKey {
+        case startupId, startup = "startupName", applicationId, cohort, stage, assignedOn
+    }
 }
 
 /// A mentor and the applications they currently follow.
@@ -27,6 +32,11 @@ public struct MentorListing: Sendable, Equatable, Codable {
     /// The applications still in the program (mentored, funded or international), by cohort and name;
     /// empty when every application the mentor followed has ended.
     public var mentees: [Mentee]
+
+    // In JSON the listing is the mentor's own record, so the mentor's name is `name`.
+    private enum CodingKeys: String, CodingKey {
+        case mentor = "name", organisation, mentees
+    }
 }
 
 extension AppDatabase {

@@ -2,8 +2,8 @@ import AcceleratorDomain
 import Foundation
 import GRDB
 
-/// A recorded batch (an import or a decisions file).
-public struct BatchSummary: Sendable, Equatable, Codable {
+/// A recorded batch (an import or a decisions file). Its JSON is `BatchJSON`, in AcceleratorPresentation.
+public struct BatchSummary: Sendable, Equatable {
     /// The batch id (what `imports undo` takes).
     public var id: Int64
     /// `import` or `decisions`.
@@ -12,7 +12,7 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     public var file: String
     /// Its SHA-256.
     public var sha256: String
-    /// Its dialect.
+    /// Its dialect, as `DialectSummary.summary` wrote it.
     public var dialect: String
     /// The cohort given, if any.
     public var cohort: String?

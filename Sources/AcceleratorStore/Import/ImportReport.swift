@@ -79,6 +79,11 @@ public struct DuplicateRow: Sendable, Equatable, Codable {
     public var earlierLine: Int
     /// The startup's name.
     public var startup: String
+
+    // In JSON the startup is a reference: `startupName`.
+    private enum CodingKeys: String, CodingKey {
+        case line, earlierLine, startup = "startupName"
+    }
 }
 
 /// The dialect as detected, for the report.
@@ -102,9 +107,32 @@ public struct DialectSummary: Sendable, Equatable, Codable {
         lineEnding = dialect.lineEnding.rawValue
     }
 
-    /// One line for people: `; UTF-8 with BOM, CRLF`.
+    /// One line for people: `“;”-separated, utf-8 with BOM, CRLF line ends`.
     public var summary: String {
         "“\(delimiter)”-separated, \(encoding)\(byteOrderMark ? " with BOM" : ""), \(lineEnding) line ends"
+    }
+
+    /// The dialect a batch recorded as its `summary` (the `batch` table keeps that line), or `nil`
+    /// for any other text.
+    public init?(storedSummary text: String) {
+        let separated = "”-separated, ", ends = " line ends"
+        guard text.hasPrefix("“"), text.hasSuffix(ends) else { return nil }
+        let body = text.dropFirst().dropLast(ends.count)
+        // The delimiter is one character, or `tab`.
+        let delimiter = body.hasPrefix("tab" + separated) ? "tab" : String(body.prefix(1))
+        let afterDelimiter = body.dropFirst(delimiter.count)
+        guard !delimiter.isEmpty, afterDelimiter.hasPrefix(separated) else { return nil }
+        let rest = afterDelimiter.dropFirst(separated.count)
+        guard let comma = rest.lastIndex(of: ",") else { return nil }
+        var encoding = rest[..<comma]
+        let lineEnding = String(rest[rest.index(after: comma)...].dropFirst())
+        let byteOrderMark = encoding.hasSuffix(" with BOM")
+        if byteOrderMark { encoding = encoding.dropLast(" with BOM".count) }
+        guard CSVEncoding(rawValue: String(encoding)) != nil, CSVDialect.LineEnding(rawValue: lineEnding) != nil else { return nil }
+        self.delimiter = delimiter
+        self.encoding = String(encoding)
+        self.byteOrderMark = byteOrderMark
+        self.lineEnding = lineEnding
     }
 }
 

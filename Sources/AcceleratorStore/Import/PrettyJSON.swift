@@ -98,7 +98,7 @@ extension ImportReport {
             ("duplicates", .array(duplicates.map { duplicate in
                 .object([
                     ("earlierLine", .integer(Int64(duplicate.earlierLine))), ("line", .integer(Int64(duplicate.line))),
-                    ("startup", .string(duplicate.startup)),
+                    ("startupName", .string(duplicate.startup)),
                 ])
             })),
             ("errors", .array(errors.map(Self.json))),

@@ -18,6 +18,11 @@ public struct MoveOutcome: Sendable, Equatable, Codable {
     public var changed: Bool
     /// The stage event written, if any.
     public var eventId: Int64?
+
+    // In JSON the startup is a reference: `startupName`.
+    private enum CodingKeys: String, CodingKey {
+        case startup = "startupName", cohort, applicationId, from, to, changed, eventId
+    }
 }
 
 /// Who moves an application, when, and why.

@@ -20,6 +20,11 @@ public struct ApplicationListing: Sendable, Equatable, Codable {
     public var ice: String?
     /// The day of the application.
     public var appliedOn: String
+
+    // In JSON the startup is a reference, as in every listing: `startupId` and `startupName`.
+    private enum CodingKeys: String, CodingKey {
+        case startupId, name = "startupName", cohort, stage, sector, city, ice, appliedOn
+    }
 }
 
 /// What narrows a listing; `nil` means any.
@@ -63,7 +68,7 @@ public struct MentorDetails: Sendable, Equatable, Codable {
 }
 
 /// A funding record as shown.
-public struct FundingDetails: Sendable, Equatable, Codable {
+public struct FundingDetails: Sendable, Equatable {
     /// Amount in minor units.
     public var amountMinor: Int64
     /// The amount written with a decimal point, e.g. `1500000.50`.
@@ -79,7 +84,7 @@ public struct FundingDetails: Sendable, Equatable, Codable {
 }
 
 /// A market as shown.
-public struct MarketDetails: Sendable, Equatable, Codable {
+public struct MarketDetails: Sendable, Equatable {
     /// ISO country code.
     public var country: String
     /// The country's English name.
@@ -99,7 +104,7 @@ public struct ExtraAttribute: Sendable, Equatable, Codable {
 }
 
 /// One application with everything recorded on it.
-public struct ApplicationDetails: Sendable, Equatable, Codable {
+public struct ApplicationDetails: Sendable, Equatable {
     /// The application's id.
     public var id: Int64
     /// The cohort.
@@ -122,8 +127,8 @@ public struct ApplicationDetails: Sendable, Equatable, Codable {
     public var markets: [MarketDetails]
 }
 
-/// A startup with its founders and applications.
-public struct StartupDetails: Sendable, Equatable, Codable {
+/// A startup with its founders and applications. Its JSON is `StartupJSON`, in AcceleratorPresentation.
+public struct StartupDetails: Sendable, Equatable {
     /// The startup's id.
     public var id: Int64
     /// Name.
@@ -150,16 +155,21 @@ public struct StartupDetails: Sendable, Equatable, Codable {
     public var productStage: String?
     /// Head count.
     public var employees: Int?
-    /// Monthly revenue, e.g. `25000.00 MAD`.
-    public var monthlyRevenue: String?
-    /// Funding sought, e.g. `1500000.00 MAD`.
-    public var fundingSought: String?
+    /// Monthly revenue.
+    public var monthlyRevenueAmount: Money?
+    /// Funding sought.
+    public var fundingSoughtAmount: Money?
     /// Description.
     public var description: String?
     /// Founders, lead first.
     public var founders: [FounderDetails]
     /// Applications, oldest first.
     public var applications: [ApplicationDetails]
+
+    /// Monthly revenue as people read it, e.g. `25000.00 MAD`.
+    public var monthlyRevenue: String? { monthlyRevenueAmount?.description }
+    /// Funding sought as people read it, e.g. `1500000.00 MAD`.
+    public var fundingSought: String? { fundingSoughtAmount?.description }
 }
 
 /// One stage event.
@@ -270,15 +280,15 @@ extension AppDatabase {
             region: row["region"], country: row["country"], sector: row["sector"], foundedOn: row["founded_on"],
             phone: row["phone"], website: row["website"], productStage: row["product_stage"],
             employees: row["employees"],
-            monthlyRevenue: money(row, "monthly_revenue"), fundingSought: money(row, "funding_sought"),
+            monthlyRevenueAmount: money(row, "monthly_revenue"), fundingSoughtAmount: money(row, "funding_sought"),
             description: row["description"], founders: founders, applications: applications)
     }
 
-    private static func money(_ row: Row, _ prefix: String) -> String? {
+    private static func money(_ row: Row, _ prefix: String) -> Money? {
         guard let minor: Int64 = row["\(prefix)_minor"], let code: String = row["\(prefix)_currency"],
             let currency = try? CurrencyCode(code)
         else { return nil }
-        return Money(minorUnits: minor, currency: currency).description
+        return Money(minorUnits: minor, currency: currency)
     }
 
     /// Every stage event of a startup's applications, oldest first, with the startup's name and the

@@ -1,8 +1,9 @@
 import AcceleratorDomain
 
 /// The program's report as it stood at the end of one day: one set of figures per cohort, and the
-/// figures of every cohort together when no cohort was asked for.
-public struct ProgramReport: Sendable, Equatable, Codable {
+/// figures of every cohort together when no cohort was asked for. Its JSON is `ReportJSON`, in
+/// AcceleratorPresentation (money as objects, shares and days rounded as the CSV rounds them).
+public struct ProgramReport: Sendable, Equatable {
     /// The program, as the report's title names it.
     public var program: String
     /// The day the report stands at (its end: every move recorded on that day counts).
@@ -29,7 +30,7 @@ public struct ProgramReport: Sendable, Equatable, Codable {
 }
 
 /// The figures of one cohort (or of all of them together, `cohort` = `all`).
-public struct CohortFigures: Sendable, Equatable, Codable {
+public struct CohortFigures: Sendable, Equatable {
     /// The cohort's code, or `all`.
     public var cohort: String
     /// The cohort's first day (`nil` for `all`).
@@ -87,7 +88,7 @@ public struct CohortFigures: Sendable, Equatable, Codable {
 }
 
 /// One stage of the funnel.
-public struct FunnelStep: Sendable, Equatable, Codable {
+public struct FunnelStep: Sendable, Equatable {
     /// The stage.
     public var stage: Stage
     /// Applications that ever reached it (by the report's day), including those that went further
@@ -161,7 +162,7 @@ public struct ReasonCount: Sendable, Equatable, Codable {
 /// An application's days in a stage run from the day it reached it (for `applied`, its application
 /// day) to the day of its next move, or to the report's day when it is still there; days are
 /// calendar days (UTC) between the two.
-public struct StageTime: Sendable, Equatable, Codable {
+public struct StageTime: Sendable, Equatable {
     /// The stage.
     public var stage: Stage
     /// Applications measured: every one that reached the stage.
@@ -184,7 +185,7 @@ public struct StageTime: Sendable, Equatable, Codable {
 }
 
 /// The funding of one currency.
-public struct CurrencyFunding: Sendable, Equatable, Codable {
+public struct CurrencyFunding: Sendable, Equatable {
     /// ISO 4217 code.
     public var currency: String
     /// Funding records.
@@ -219,7 +220,7 @@ public struct CurrencyFunding: Sendable, Equatable, Codable {
 }
 
 /// The funding of one kind.
-public struct KindFunding: Sendable, Equatable, Codable {
+public struct KindFunding: Sendable, Equatable {
     /// The kind.
     public var kind: FundingKind
     /// Records.
@@ -239,7 +240,7 @@ public struct KindFunding: Sendable, Equatable, Codable {
 }
 
 /// One investor's funding.
-public struct InvestorFunding: Sendable, Equatable, Codable {
+public struct InvestorFunding: Sendable, Equatable {
     /// The investor as first written.
     public var investor: String
     /// Records.
@@ -282,7 +283,7 @@ public struct Breakdown: Sendable, Equatable, Codable {
 }
 
 /// A country entered through the network.
-public struct MarketFigures: Sendable, Equatable, Codable {
+public struct MarketFigures: Sendable, Equatable {
     /// ISO 3166-1 alpha-2 code.
     public var country: String
     /// The English name.

@@ -7,7 +7,7 @@ import ArgumentParser
 func report(_ outcome: RecordOutcome, format: OutputFormat) throws {
     switch format {
     case .json:
-        try printJSON(outcome)
+        try printJSON(RecordJSON(outcome))
     case .table: print(RecordSummary.text(outcome))
     }
 }

@@ -21,7 +21,7 @@ struct Imports: ParsableCommand {
                 let batches = try database.open().batches()
                 switch output.format {
                 case .json:
-                    try printJSON(batches)
+                    try printJSON(batches.map(BatchJSON.init))
                 case .table: print(BatchTable.text(batches))
                 }
             }

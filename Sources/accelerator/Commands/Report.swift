@@ -61,7 +61,7 @@ struct Report: ParsableCommand {
             switch format {
             case .table: bytes = Array((ReportText.render(report) + "\n").utf8)
             case .csv: bytes = try ReportCSV.render(report)
-            case .json: bytes = try JSONOutput.encode(report)
+            case .json: bytes = try JSONOutput.encode(ReportJSON(report))
             case .html: bytes = Array(ReportHTML.render(report).utf8)
             }
             try destination.write(bytes)

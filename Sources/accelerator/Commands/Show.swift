@@ -19,7 +19,7 @@ struct Show: ParsableCommand {
         try reportingFailures {
             let details = try database.open().details(of: startup)
             switch output.format {
-            case .json: try printJSON(details)
+            case .json: try printJSON(StartupJSON(details))
             case .table: print(StartupCard.text(details))
             }
         }
