@@ -13,6 +13,7 @@ enum Schema {
         "v2-import-batches": ["batch", "batch_change", "header_mapping"],
         "v3-decisions": ["batch_event"],
         "v4-erasures": ["erasure"],
+        "v9-change-log": ["change_log"],
     ]
 
     static var migrator: DatabaseMigrator {
@@ -298,6 +299,39 @@ enum Schema {
                 CREATE INDEX application_by_cohort ON application(cohort_code, stage);
                 CREATE INDEX application_with_warnings ON application(cohort_code, applied_on) WHERE warnings <> '[]';
                 CREATE INDEX application_exits ON application(stage, exit_reason) WHERE stage IN ('rejected', 'withdrawn');
+                """)
+        }
+        migrator.registerMigration("v9-change-log") { db in
+            try db.execute(sql: """
+                -- Corrections (`edit`, `founder add|edit|remove`, `cohort edit`, …): one row per value
+                -- changed, with the value before and after, who, when and why. Append-only like
+                -- stage_event, with one exception the law asks for: an erasure (`forget`) blanks the
+                -- personal values a row holds and marks it erased; nothing else may change a row.
+                CREATE TABLE change_log (
+                    id INTEGER PRIMARY KEY,
+                    entity TEXT NOT NULL CHECK (entity IN ('startup', 'founder', 'cohort', 'application')),
+                    entity_key TEXT NOT NULL,
+                    startup_id INTEGER REFERENCES startup(id),
+                    field TEXT NOT NULL,
+                    old_value TEXT,
+                    new_value TEXT,
+                    changed_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT,
+                    erased INTEGER NOT NULL DEFAULT 0 CHECK (erased IN (0, 1))
+                );
+                CREATE INDEX change_log_by_startup ON change_log(startup_id, id);
+                CREATE INDEX change_log_by_field ON change_log(field, changed_at);
+                CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+                BEGIN SELECT RAISE(ABORT, 'the change log is append-only: a change cannot be deleted'); END;
+                CREATE TRIGGER change_log_only_erased BEFORE UPDATE ON change_log
+                WHEN NEW.id IS NOT OLD.id OR NEW.entity IS NOT OLD.entity OR NEW.entity_key IS NOT OLD.entity_key
+                  OR NEW.startup_id IS NOT OLD.startup_id OR NEW.field IS NOT OLD.field
+                  OR NEW.changed_at IS NOT OLD.changed_at OR NEW.actor IS NOT OLD.actor OR NEW.reason IS NOT OLD.reason
+                  OR NEW.erased = 0
+                  OR (NEW.old_value IS NOT NULL AND NEW.old_value IS NOT OLD.old_value)
+                  OR (NEW.new_value IS NOT NULL AND NEW.new_value IS NOT OLD.new_value)
+                BEGIN SELECT RAISE(ABORT, 'the change log is append-only: only an erasure may blank its values'); END;
                 """)
         }
         return migrator

@@ -81,7 +81,8 @@ extension AppDatabase {
                 return value != erased
             }
         }
-        if named.isEmpty && phone == nil && batchRecords.isEmpty {
+        let loggedValues = try ChangeLog.personalValues(db, startupId: startup.id)
+        if named.isEmpty && phone == nil && batchRecords.isEmpty && loggedValues == 0 {
             return ErasureOutcome(startupId: startup.id, startupName: startup.name, erasure: nil, earlier: earlier)
         }
 
@@ -96,10 +97,13 @@ extension AppDatabase {
                 sql: "UPDATE batch_change SET before = ? WHERE id = ?", arguments: [JSONText.encode(pairs: pairs), record["id"] as Int64])
         }
 
+        try ChangeLog.erase(db, startupId: startup.id)
+
         var fields: [String] = []
         if !named.isEmpty { fields.append("founders' names and e-mails") }
         if phone != nil { fields.append("the startup's phone") }
         if !batchRecords.isEmpty { fields.append("copies kept to undo imports") }
+        if loggedValues > 0 { fields.append("the values kept by recorded corrections") }
         let erasedAt = now
         let summary = fields.joined(separator: ", ")
         try db.execute(
