@@ -1,6 +1,7 @@
 import AcceleratorCSV
 import AcceleratorDomain
 import AcceleratorFiles
+import AcceleratorPresentation
 import AcceleratorStore
 import ArgumentParser
 import Foundation

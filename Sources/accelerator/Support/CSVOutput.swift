@@ -8,16 +8,6 @@ import Foundation
 import Glibc
 #endif
 
-extension ExportProfile {
-    /// The CSV layout of the profile: comma, CRLF, no BOM; or semicolon, CRLF, UTF-8 BOM.
-    var csvFormat: CSVWriter.Format {
-        switch self {
-        case .rfc4180: .rfc4180
-        case .excelFrench: .excelFrench
-        }
-    }
-}
-
 /// Where a command's data goes: standard output, streamed as it comes, or the file of `--output`,
 /// written whole or not at all (`OutputFile`: a temporary file renamed into place at the end).
 ///
