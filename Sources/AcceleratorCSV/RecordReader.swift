@@ -4,7 +4,7 @@
 /// ``CSVReader`` is one; a workbook reader will be another. The import and the decisions are generic
 /// over it, so the record loop calls the reader directly, without an existential per record. Errors
 /// are ``CSVError``s, which place a problem by line and field whatever the format.
-public protocol RecordReader: ~Copyable {
+public protocol RecordReader: ~Copyable, SendableMetatype {
     /// How the records are written: delimiter, encoding and byte order mark (a reader of another
     /// format reports the CSV dialect its rejects files are written in: comma, UTF-8).
     var dialect: CSVDialect { get }

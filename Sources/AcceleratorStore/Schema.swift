@@ -334,6 +334,13 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the change log is append-only: only an erasure may blank its values'); END;
                 """)
         }
+        migrator.registerMigration("v12-mentor-ends") { db in
+            try db.execute(sql: """
+                -- The day a mentor stopped following an application (`accelerator mentor end`); NULL while
+                -- they follow it. An ended assignment stays: the mentor did follow the application.
+                ALTER TABLE mentor_assignment ADD COLUMN ended_on TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -89,7 +89,7 @@ struct DecisionMappingTests {
                 + "record a further funding round with `accelerator fund`")
         #expect(english.explained(.alreadyAtStage(.mentored, details: [.mentorName, .mentorOrganisation]))
             == "the application is already mentored, so the mentor was not recorded (the mentor and mentor_org columns): "
-                + "no command adds a second mentor")
+                + "assign a further mentor with `accelerator mentor add`")
         #expect(english.explained(.alreadyAtStage(.international, details: [.market, .partner]))
             == "the application is already international, so nothing was recorded (the market and partner columns): "
                 + "record a further market with `accelerator market`")

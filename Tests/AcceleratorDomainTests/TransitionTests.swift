@@ -55,7 +55,7 @@ struct TransitionTableTests {
         Case(from: .applied, to: .rejected, expected: .allowed),
         Case(from: .applied, to: .withdrawn, expected: .allowed),
         Case(from: .mentored, to: .applied, expected: .refused("no moving back from mentored to applied")),
-        Case(from: .mentored, to: .mentored, expected: .refused("the application is already mentored, so the mentor was not recorded: no command adds a second mentor")),
+        Case(from: .mentored, to: .mentored, expected: .refused("the application is already mentored, so the mentor was not recorded: assign a further mentor with `accelerator mentor add`")),
         Case(from: .mentored, to: .funded, expected: .allowed),
         Case(from: .mentored, to: .international, expected: .refused("stages move one step at a time: from mentored the next stage is funded, not international")),
         Case(from: .mentored, to: .rejected, expected: .allowed),
@@ -270,13 +270,13 @@ struct SameStageTests {
         }, refusal: nil),
         Case(label: "another mentor", stage: .mentored, request: request(.mentored) {
             $0.mentor = MentorDraft(mentorName: "Leila Haddad", organisation: "Plug and Play")
-        }, refusal: "the application is already mentored, so the mentor was not recorded (--mentor and --mentor-org): no command adds a second mentor"),
+        }, refusal: "the application is already mentored, so the mentor was not recorded (--mentor and --mentor-org): assign a further mentor with `accelerator mentor add`"),
         Case(label: "the same mentor from another organisation", stage: .mentored, request: request(.mentored) {
             $0.mentor.organisation = "Plug and Play"
-        }, refusal: "the application is already mentored, so the mentor was not recorded (--mentor and --mentor-org): no command adds a second mentor"),
+        }, refusal: "the application is already mentored, so the mentor was not recorded (--mentor and --mentor-org): assign a further mentor with `accelerator mentor add`"),
         Case(label: "a mentor's name alone", stage: .mentored, request: request(.mentored) {
             $0.mentor = MentorDraft(mentorName: "Karim Alaoui")
-        }, refusal: "the application is already mentored, so the mentor was not recorded (--mentor): no command adds a second mentor"),
+        }, refusal: "the application is already mentored, so the mentor was not recorded (--mentor): assign a further mentor with `accelerator mentor add`"),
         Case(label: "no mentor at all", stage: .mentored, request: MoveRequest(target: .mentored, on: Fixture.day), refusal: nil),
         Case(label: "the same funding", stage: .funded, request: request(.funded), refusal: nil),
         Case(label: "the same funding, its investor with spaces around", stage: .funded, request: request(.funded) {

@@ -61,7 +61,7 @@ struct ValueChecksEndToEndTests {
         let result = try sandbox.run("advance", "Atlas AI", "--to", "mentored", "--mentor", "Leila Haddad", "--mentor-org", "Plug and Play")
         #expect(result.status == 1)
         #expect(result.stderr == "error: cannot advance Atlas AI (2026-A) to mentored: the application is already mentored, so the "
-            + "mentor was not recorded (--mentor and --mentor-org): no command adds a second mentor\n")
+            + "mentor was not recorded (--mentor and --mentor-org): assign a further mentor with `accelerator mentor add`\n")
         #expect(try count("mentor_assignment") == "1")
     }
 

@@ -66,6 +66,8 @@ public enum UserAction: Sendable, Hashable {
     case recordFunding
     /// Record a further foreign market.
     case recordMarket
+    /// Assign a further mentor to an application already mentored.
+    case recordMentor
     /// Create a database at a path.
     case createDatabase(path: String)
 }
@@ -136,6 +138,7 @@ public struct CommandLineWording: Wording {
         case .showRules: "`accelerator rules show`"
         case .recordFunding: "`accelerator fund`"
         case .recordMarket: "`accelerator market`"
+        case .recordMentor: "`accelerator mentor add`"
         case .createDatabase(let path): "`accelerator init --db \(path)`"
         }
     }
@@ -172,6 +175,7 @@ public struct FieldWording: Wording {
         case .showRules: "the rules in force"
         case .recordFunding: "a funding record"
         case .recordMarket: "a market record"
+        case .recordMentor: "a mentor record"
         case .createDatabase: "a new database"
         }
     }

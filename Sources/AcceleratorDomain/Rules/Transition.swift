@@ -265,7 +265,7 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
             return "the application is already applied, so nothing was recorded\(inputs)"
         case .mentored:
             return "the application is already mentored, so the mentor was not recorded\(inputs): "
-                + "no command adds a second mentor"
+                + "assign a further mentor with \(action(.recordMentor))"
         case .funded:
             return "the application is already funded, so nothing was recorded\(inputs): "
                 + "record a further funding round with \(action(.recordFunding))"

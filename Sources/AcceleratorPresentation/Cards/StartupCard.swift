@@ -28,7 +28,8 @@ public enum StartupCard {
             if let reason = application.exitReason { head += "  reason: \(reason)" }
             lines.append(head)
             for mentor in application.mentors {
-                lines.append("    mentor:   \(mentor.name) (\(mentor.organisation)) since \(mentor.assignedOn)")
+                let span = mentor.endedOn.map { "from \(mentor.assignedOn) to \($0)" } ?? "since \(mentor.assignedOn)"
+                lines.append("    mentor:   \(mentor.name) (\(mentor.organisation)) \(span)")
             }
             for funding in application.funding {
                 lines.append("    funding:  \(funding.amount) \(funding.currency) \(funding.kind) from \(funding.investor) on \(funding.fundedOn)")

@@ -13,6 +13,7 @@ public struct RecordJSON: Encodable, Sendable {
     let summary: String
     let funding: FundingJSON?
     let market: MarketJSON?
+    let mentor: MentorJSON?
 
     /// The JSON of a further record.
     public init(_ outcome: RecordOutcome) {
@@ -25,6 +26,52 @@ public struct RecordJSON: Encodable, Sendable {
         summary = outcome.summary
         funding = outcome.funding.map(FundingJSON.init)
         market = outcome.market.flatMap { market in outcome.enteredOn.map { MarketJSON(market, enteredOn: $0) } }
+        mentor = outcome.mentor.flatMap { mentor in
+            outcome.assignedOn.map { MentorJSON(mentor, assignedOn: $0.description, endedOn: nil) }
+        }
+    }
+}
+
+/// A mentor's assignment in JSON: `name`, `organisation`, `assignedOn`, and `endedOn` once ended.
+public struct MentorJSON: Encodable, Sendable {
+    let name: String
+    let organisation: String
+    let assignedOn: String
+    let endedOn: String?
+
+    init(_ mentor: MentorAssignment, assignedOn: String, endedOn: String?) {
+        name = mentor.mentorName
+        organisation = mentor.organisation
+        self.assignedOn = assignedOn
+        self.endedOn = endedOn
+    }
+}
+
+/// What `mentor end` writes with `--format json`.
+public struct MentorEndJSON: Encodable, Sendable {
+    let startupId: Int64
+    let startupName: String
+    let cohort: String
+    let applicationId: Int64
+    let stage: Stage
+    let mentor: MentorJSON
+    let remaining: [Remaining]
+
+    /// A mentor who still follows the application.
+    struct Remaining: Encodable, Sendable {
+        let name: String
+        let organisation: String
+    }
+
+    /// The JSON of an ended assignment.
+    public init(_ outcome: MentorEndOutcome) {
+        startupId = outcome.startupId
+        startupName = outcome.startup
+        cohort = outcome.cohort
+        applicationId = outcome.applicationId
+        stage = outcome.stage
+        mentor = MentorJSON(outcome.mentor, assignedOn: outcome.assignedOn, endedOn: outcome.endedOn.description)
+        remaining = outcome.remaining.map { Remaining(name: $0.mentorName, organisation: $0.organisation) }
     }
 }
 

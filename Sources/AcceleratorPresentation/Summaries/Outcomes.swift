@@ -20,6 +20,20 @@ public enum RecordSummary {
     }
 }
 
+/// What `mentor end` did.
+public enum MentorEndSummary {
+    /// `Atlas AI (2026-A, funded): Karim Alaoui (Technopark) no longer mentors it, from 2026-03-10 to
+    /// 2026-12-04; still mentoring: Leila Haddad (Plug and Play).`
+    public static func text(_ outcome: MentorEndOutcome) -> String {
+        let remaining = outcome.remaining.isEmpty
+            ? "no mentor follows it now"
+            : "still mentoring: " + outcome.remaining.map { "\($0.mentorName) (\($0.organisation))" }.joined(separator: ", ")
+        return "\(outcome.startup) (\(outcome.cohort), \(outcome.stage)): \(outcome.mentor.mentorName) "
+            + "(\(outcome.mentor.organisation)) no longer mentors it, from \(outcome.assignedOn) to \(outcome.endedOn); "
+            + "\(remaining)."
+    }
+}
+
 /// What `apply` did.
 public enum ApplySummary {
     /// The lines: a cohort created, the application, its warnings.

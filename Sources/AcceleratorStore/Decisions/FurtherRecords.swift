@@ -8,12 +8,15 @@ public enum FurtherRecord: String, Sendable, Codable {
     case funding
     /// A market after the one that passed the gate to `international`.
     case market
+    /// A mentor beside the one who passed the gate to `mentored`.
+    case mentor
 
     /// The stages an application must be at to take this record.
     public var allowedStages: [Stage] {
         switch self {
         case .funding: [.funded, .international]
         case .market: [.international]
+        case .mentor: [.mentored, .funded, .international]
         }
     }
 
@@ -22,6 +25,7 @@ public enum FurtherRecord: String, Sendable, Codable {
         switch self {
         case .funding: "funding round"
         case .market: "market"
+        case .mentor: "mentor"
         }
     }
 
@@ -30,6 +34,7 @@ public enum FurtherRecord: String, Sendable, Codable {
         switch self {
         case .funding: .funded
         case .market: .international
+        case .mentor: .mentored
         }
     }
 }
@@ -66,7 +71,12 @@ public struct RecordRefused: Error, Equatable, CustomStringConvertible {
                     + "(the first is recorded by \(wording.name(.furtherRecord(gate: record.gate))))")
         }
         reasons += refusals.map(wording.explain)
-        return "cannot record \(record == .funding ? "funding" : "a market") for \(startup) (\(cohort)): "
+        let what = switch record {
+        case .funding: "funding"
+        case .market: "a market"
+        case .mentor: "a mentor"
+        }
+        return "cannot record \(what) for \(startup) (\(cohort)): "
             + reasons.joined(separator: "; ")
     }
 
@@ -101,6 +111,10 @@ public struct RecordOutcome: Sendable, Equatable {
     public var market: MarketEntry?
     /// The day the market was entered, for `market`.
     public var enteredOn: CalendarDate?
+    /// The mentor assigned, for `mentor add`.
+    public var mentor: MentorAssignment?
+    /// The day the mentor was assigned, for `mentor add`.
+    public var assignedOn: CalendarDate?
 }
 
 extension AppDatabase {
@@ -173,7 +187,7 @@ extension AppDatabase {
     }
 
     /// The application a further record is for, with its stage.
-    private static func recordTarget(
+    static func recordTarget(
         _ db: Database, _ reference: String, cohort: String?
     ) throws -> (ResolvedStartup, (id: Int64, cohort: String), Stage) {
         let startup = try resolveStartup(db, reference)
@@ -183,7 +197,7 @@ extension AppDatabase {
         return (startup, application, stage)
     }
 
-    private static func markWrittenOutsideBatch(_ db: Database, applicationId: Int64, now: String) throws {
+    static func markWrittenOutsideBatch(_ db: Database, applicationId: Int64, now: String) throws {
         try db.execute(
             sql: "UPDATE application SET updated_at = ?, last_batch_id = NULL WHERE id = ?",
             arguments: [now, applicationId])

@@ -29,25 +29,28 @@ public struct MentorListing: Sendable, Equatable, Codable {
     public var mentor: String
     /// The mentor's organisation, as first recorded.
     public var organisation: String
-    /// The applications still in the program (mentored, funded or international), by cohort and name;
-    /// empty when every application the mentor followed has ended.
+    /// The applications still in the program (mentored, funded or international) that the mentor
+    /// follows now (an assignment ended by `mentor end` is left out), by cohort and name; empty when
+    /// none is left.
     public var mentees: [Mentee]
+    /// The mentor's current load: how many applications they follow now.
+    public var load: Int
 
     // In JSON the listing is the mentor's own record, so the mentor's name is `name`.
     private enum CodingKeys: String, CodingKey {
-        case mentor = "name", organisation, mentees
+        case mentor = "name", organisation, load, mentees
     }
 }
 
 extension AppDatabase {
-    /// Every mentor ever assigned, by name, with their current mentees.
+    /// Every mentor ever assigned, by name, with their current mentees and load.
     ///
     /// A mentor is the same person across assignments when name and organisation are the same
     /// without case and accents (`Karim Alaoui, Technopark` and `karim alaoui, TECHNOPARK`).
     public func mentors() throws -> [MentorListing] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT m.mentor_name, m.organisation, m.assigned_on, a.id AS application_id, a.cohort_code, a.stage,
+                SELECT m.mentor_name, m.organisation, m.assigned_on, m.ended_on, a.id AS application_id, a.cohort_code, a.stage,
                        s.id AS startup_id, s.name, s.name_key
                   FROM mentor_assignment m
                   JOIN application a ON a.id = m.application_id
@@ -68,13 +71,13 @@ extension AppDatabase {
                 } else {
                     position = listings.count
                     positions[key] = position
-                    listings.append(MentorListing(mentor: name, organisation: organisation, mentees: []))
+                    listings.append(MentorListing(mentor: name, organisation: organisation, mentees: [], load: 0))
                     mentees.append([])
                 }
                 let stage = Stage(rawValue: row["stage"]) ?? .applied
                 let applicationId: Int64 = row["application_id"]
                 // Current mentees only, each once even when assigned twice.
-                guard [.mentored, .funded, .international].contains(stage),
+                guard (row["ended_on"] as String?) == nil, [.mentored, .funded, .international].contains(stage),
                     !mentees[position].contains(where: { $0.mentee.applicationId == applicationId })
                 else { continue }
                 let mentee = Mentee(
@@ -86,6 +89,7 @@ extension AppDatabase {
                 listings[position].mentees = mentees[position]
                     .sorted { ($0.cohort, $0.nameKey) < ($1.cohort, $1.nameKey) }
                     .map(\.mentee)
+                listings[position].load = listings[position].mentees.count
             }
             return listings.sorted {
                 (TextFolding.folded($0.mentor), TextFolding.folded($0.organisation))

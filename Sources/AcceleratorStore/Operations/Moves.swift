@@ -89,7 +89,7 @@ extension AppDatabase {
         let lastMove = (row["last_move"] as String?).flatMap(Timestamp.day(of:))
             ?? (row["applied_on"] as String?).flatMap(Timestamp.day(of:))
         let mentors = try Row.fetchAll(
-            db, sql: "SELECT mentor_name, organisation FROM mentor_assignment WHERE application_id = ? ORDER BY id",
+            db, sql: "SELECT mentor_name, organisation FROM mentor_assignment WHERE application_id = ? AND ended_on IS NULL ORDER BY id",
             arguments: [applicationId]
         ).map { MentorAssignment(mentorName: $0["mentor_name"], organisation: $0["organisation"]) }
         let fundings = try Row.fetchAll(

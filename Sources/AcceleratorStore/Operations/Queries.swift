@@ -65,6 +65,8 @@ public struct MentorDetails: Sendable, Equatable, Codable {
     public var organisation: String
     /// Day assigned.
     public var assignedOn: String
+    /// Day the assignment ended (`mentor end`), `nil` while the mentor follows the application.
+    public var endedOn: String?
 }
 
 /// A funding record as shown.
@@ -246,9 +248,12 @@ extension AppDatabase {
         ).map { application in
             let id: Int64 = application["id"]
             let mentors = try Row.fetchAll(
-                db, sql: "SELECT mentor_name, organisation, assigned_on FROM mentor_assignment WHERE application_id = ? ORDER BY id",
+                db, sql: "SELECT mentor_name, organisation, assigned_on, ended_on FROM mentor_assignment WHERE application_id = ? ORDER BY id",
                 arguments: [id]
-            ).map { MentorDetails(name: $0["mentor_name"], organisation: $0["organisation"], assignedOn: $0["assigned_on"]) }
+            ).map {
+                MentorDetails(
+                    name: $0["mentor_name"], organisation: $0["organisation"], assignedOn: $0["assigned_on"], endedOn: $0["ended_on"])
+            }
             let funding = try Row.fetchAll(
                 db, sql: "SELECT amount_minor, currency, kind, investor, funded_on FROM funding WHERE application_id = ? ORDER BY id",
                 arguments: [id]
