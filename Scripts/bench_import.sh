@@ -26,14 +26,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000 200000:narrow)
 rounds=${BENCH_ROUNDS:-3}
 
-# Prints "seconds peak_kib" for a command (its own output discarded).
-measure() {
-  local stats
-  stats=$(mktemp)
-  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; cat "$stats" >&2; exit 1; }
-  tail -1 "$stats"
-  rm -f "$stats"
-}
+. Scripts/bench_lib.sh
 
 printf '%-14s %-6s %9s %9s %10s %6s %8s %10s %10s %7s %9s %9s %10s\n' rows size sqlite3_s import_s reimport_s ratio re_ratio import_MiB sqlite_MiB wal_s wal_ratio rows_s re_rows_s
 for case in "${sizes[@]}"; do

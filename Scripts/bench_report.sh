@@ -24,14 +24,7 @@ else
 fi
 db="$work/report-$rows.sqlite"
 
-# Prints the elapsed seconds of a command (its output discarded).
-measure() {
-  local stats
-  stats=$(mktemp)
-  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>"$stats.err" || { echo "failed: $*" >&2; cat "$stats.err" >&2; exit 1; }
-  tail -1 "$stats"
-  rm -f "$stats" "$stats.err"
-}
+. Scripts/bench_lib.sh
 
 if [ ! -f "$db" ]; then
   echo "Building $db ($rows applications)…" >&2
