@@ -341,6 +341,47 @@ enum Schema {
                 ALTER TABLE mentor_assignment ADD COLUMN ended_on TEXT;
                 """)
         }
+        migrator.registerMigration("v13-voids-and-notes") { db in
+            try db.execute(sql: """
+                -- An application entered in error (`accelerator void`): it stays, with its history, but
+                -- leaves every count from the instant it was voided (the column, for the report's one
+                -- pass; the event, append-only, for the history).
+                ALTER TABLE application ADD COLUMN voided_at TEXT;
+                CREATE TABLE application_void (
+                    application_id INTEGER PRIMARY KEY REFERENCES application(id),
+                    voided_at TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+                );
+                CREATE TRIGGER application_void_no_update BEFORE UPDATE ON application_void
+                BEGIN SELECT RAISE(ABORT, 'voids are append-only: they cannot be updated'); END;
+                CREATE TRIGGER application_void_no_delete BEFORE DELETE ON application_void
+                BEGIN SELECT RAISE(ABORT, 'voids are append-only: they cannot be deleted'); END;
+
+                -- Notes on a startup (`accelerator note`), on one of its applications when a cohort is
+                -- given. Append-only: an erasure (`forget`) may blank a note's text, which can hold
+                -- personal data, and a merge may move a note to the startup kept; nothing else.
+                CREATE TABLE note (
+                    id INTEGER PRIMARY KEY,
+                    startup_id INTEGER NOT NULL REFERENCES startup(id),
+                    application_id INTEGER REFERENCES application(id),
+                    text TEXT NOT NULL CHECK (length(text) > 0),
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    erased INTEGER NOT NULL DEFAULT 0 CHECK (erased IN (0, 1))
+                );
+                CREATE INDEX note_by_startup ON note(startup_id, id);
+                CREATE TRIGGER note_no_delete BEFORE DELETE ON note
+                BEGIN SELECT RAISE(ABORT, 'notes are append-only: a note cannot be deleted'); END;
+                CREATE TRIGGER note_only_erased_or_moved BEFORE UPDATE ON note
+                WHEN NEW.id IS NOT OLD.id OR NEW.application_id IS NOT OLD.application_id
+                  OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.actor IS NOT OLD.actor
+                  OR (NEW.text IS NOT OLD.text AND (NEW.text <> '[erased]' OR NEW.erased = 0))
+                  OR (NEW.erased IS NOT OLD.erased AND NEW.text <> '[erased]')
+                BEGIN SELECT RAISE(ABORT, 'notes are append-only: only an erasure may blank one'); END;
+                """)
+        }
         return migrator
     }
 }

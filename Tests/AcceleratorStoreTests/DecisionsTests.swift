@@ -370,7 +370,7 @@ struct DecisionsApplyTests {
         ])
     }
 
-    @Test("a startup named by id or ICE is found, and a startup with several applications needs the cohort column")
+    @Test("a startup named by id or ICE is found; of several applications, the only open one is meant, else the cohort column is needed")
     func resolution() throws {
         let fixture = try DecisionsFixture(startups: [])
         _ = try fixture.store.apply(StoreFixture.form("Atlas AI", ice: "002345678000012"), today: DecisionsFixture.today)
@@ -378,15 +378,18 @@ struct DecisionsApplyTests {
         _ = try fixture.store.move(
             startup: "Argan Pay", cohort: nil, request: StoreFixture.request(.rejected), context: StoreFixture.context())
         _ = try fixture.store.apply(StoreFixture.form("Argan Pay", cohort: "2026-B"), today: DecisionsFixture.today)
+        let open = try fixture.apply([DecisionsFixture.complete("Argan Pay", .mentored, date: "2026-06-01")], dryRun: true)
+        #expect(open.problems.isEmpty && open.rows.map(\.cohort) == ["2026-B"])
+        var row = DecisionsFixture.complete("Argan Pay", .withdrawn, date: "2026-06-01")
+        row = row.replacingOccurrences(of: "Argan Pay,", with: "Argan Pay,2026-B")
+        #expect(try fixture.apply([row]).problems.isEmpty)
         let report = try fixture.apply([
             DecisionsFixture.complete("002345678000012", .mentored, date: "2026-04-01"),
-            DecisionsFixture.complete("Argan Pay", .mentored, date: "2026-06-01"),
+            DecisionsFixture.complete("Argan Pay", .rejected, date: "2026-06-01"),
         ])
         #expect(fixture.problems(report) == [
             "line 3 (cohort): Argan Pay has applications in 2026-A, 2026-B; say which in the cohort column",
         ])
-        var row = DecisionsFixture.complete("Argan Pay", .mentored, date: "2026-06-01")
-        row = row.replacingOccurrences(of: "Argan Pay,", with: "Argan Pay,2026-B")
         let fixed = try fixture.apply([DecisionsFixture.complete("002345678000012", .mentored, date: "2026-04-01"), row])
         #expect(fixed.problems.isEmpty)
         #expect(fixed.rows.map(\.cohort) == ["2026-A", "2026-B"])

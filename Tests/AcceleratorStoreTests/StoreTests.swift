@@ -216,11 +216,13 @@ struct WorkflowTests {
         _ = try store.move(startup: "atlas ai", cohort: nil, request: StoreFixture.request(.rejected), context: StoreFixture.context())
         let second = try store.apply(StoreFixture.form("Atlas AI", cohort: "2026-B"), today: StoreFixture.today)
         #expect(second.existingStartup)
+        // Without a cohort, the only open application is the one meant.
+        let moved = try store.move(startup: "Atlas AI", cohort: nil, request: StoreFixture.request(.mentored), context: StoreFixture.context())
+        #expect(moved.to == .mentored && moved.cohort == "2026-B")
+        _ = try store.move(startup: "Atlas AI", cohort: nil, request: StoreFixture.request(.withdrawn), context: StoreFixture.context())
         #expect(throws: OperationError.cohortNeeded(startup: "Atlas AI", cohorts: ["2026-A", "2026-B"])) {
-            try store.move(startup: "Atlas AI", cohort: nil, request: StoreFixture.request(.mentored), context: StoreFixture.context())
+            try store.move(startup: "Atlas AI", cohort: nil, request: StoreFixture.request(.rejected), context: StoreFixture.context())
         }
-        let moved = try store.move(startup: "Atlas AI", cohort: "2026-b", request: StoreFixture.request(.mentored), context: StoreFixture.context())
-        #expect(moved.to == .mentored)
     }
 
     @Test("a whole flow writes one event per move and the gate's records")

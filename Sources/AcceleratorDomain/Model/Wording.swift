@@ -68,6 +68,8 @@ public enum UserAction: Sendable, Hashable {
     case recordMarket
     /// Assign a further mentor to an application already mentored.
     case recordMentor
+    /// End an application by one of the two exits (withdrawn, rejected).
+    case exitApplication
     /// Create a database at a path.
     case createDatabase(path: String)
 }
@@ -139,6 +141,7 @@ public struct CommandLineWording: Wording {
         case .recordFunding: "`accelerator fund`"
         case .recordMarket: "`accelerator market`"
         case .recordMentor: "`accelerator mentor add`"
+        case .exitApplication: "`accelerator withdraw` or `accelerator reject`"
         case .createDatabase(let path): "`accelerator init --db \(path)`"
         }
     }
@@ -176,6 +179,7 @@ public struct FieldWording: Wording {
         case .recordFunding: "a funding record"
         case .recordMarket: "a market record"
         case .recordMentor: "a mentor record"
+        case .exitApplication: "a move to withdrawn or rejected"
         case .createDatabase: "a new database"
         }
     }

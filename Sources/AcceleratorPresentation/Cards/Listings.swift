@@ -23,14 +23,18 @@ public enum BatchTable {
     public static func text(_ batches: [BatchSummary]) -> String {
         if batches.isEmpty { return "No batches yet." }
         return TextTable(
-            headers: ["id", "when", "kind", "file", "ins", "upd", "same", "rej", "undone"],
+            headers: ["id", "when", "kind", "file", "ins", "upd", "same", "rej"],
             rows: batches.map { batch in
-                [
+                // An undone batch says so under its file's name (the wrapping column), which keeps the
+                // table within 80 columns without cutting the name.
+                let undone = batch.undoneAt.map { " (undone \($0.prefix(10)))" } ?? ""
+                return [
                     "\(batch.id)", minute(batch.createdAt), batch.kind,
-                    URL(fileURLWithPath: batch.file).lastPathComponent, "\(batch.inserted)", "\(batch.updated)",
-                    "\(batch.unchanged)", "\(batch.rejected)", batch.undoneAt.map { String($0.prefix(10)) } ?? "",
+                    URL(fileURLWithPath: batch.file).lastPathComponent + undone, "\(batch.inserted)", "\(batch.updated)",
+                    "\(batch.unchanged)", "\(batch.rejected)",
                 ]
-            }
+            },
+            wrapping: 3
         ).render()
     }
 }
@@ -42,17 +46,18 @@ public enum ApplicationList {
         if rows.isEmpty { return "No applications match." }
         return TextTable(
             headers: ["id", "startup", "cohort", "stage", "sector", "city"],
-            rows: rows.map { ["\($0.startupId)", $0.name, $0.cohort, $0.stage.rawValue, $0.sector, $0.city] }
+            rows: rows.map { ["\($0.startupId)", $0.name, $0.cohort, $0.voidedAt == nil ? $0.stage.rawValue : "void", $0.sector, $0.city] }
         ).render()
     }
 
     /// RFC 4180 CSV: one record per application.
     public static func csv(_ rows: [ApplicationListing]) throws -> [UInt8] {
         var writer = CSVWriter(format: .rfc4180)
-        try writer.write(["startup_id", "name", "cohort", "stage", "sector", "city", "ice", "applied_on"])
+        try writer.write(["startup_id", "name", "cohort", "stage", "sector", "city", "ice", "applied_on", "voided_at"])
         for row in rows {
             try writer.write([
                 "\(row.startupId)", row.name, row.cohort, row.stage.rawValue, row.sector, row.city, row.ice ?? "", row.appliedOn,
+                row.voidedAt ?? "",
             ])
         }
         return writer.bytes

@@ -27,6 +27,9 @@ public enum StartupCard {
             var head = "  \(application.cohort)  \(application.stage)  applied \(application.appliedOn)  (application #\(application.id))"
             if let reason = application.exitReason { head += "  reason: \(reason)" }
             lines.append(head)
+            if let void = application.void {
+                lines.append("    VOIDED:   \(minute(void.voidedAt)) by \(void.actor): \(void.reason) (counted nowhere since)")
+            }
             for mentor in application.mentors {
                 let span = mentor.endedOn.map { "from \(mentor.assignedOn) to \($0)" } ?? "since \(mentor.assignedOn)"
                 lines.append("    mentor:   \(mentor.name) (\(mentor.organisation)) \(span)")
@@ -42,6 +45,13 @@ public enum StartupCard {
             }
             for attribute in application.extra {
                 lines.append("    \(attribute.name): \(attribute.value)")
+            }
+        }
+        if !startup.notes.isEmpty {
+            lines.append("Notes")
+            for note in startup.notes {
+                let about = note.cohort.map { " (\($0))" } ?? ""
+                lines.append("  \(minute(note.recordedAt))  \(note.actor)\(about): \(note.text)")
             }
         }
         return lines.joined(separator: "\n")

@@ -22,6 +22,7 @@ public struct StartupJSON: Encodable, Sendable {
     let description: String?
     let founders: [FounderDetails]
     let applications: [Application]
+    let notes: [NoteEntry]
 
     /// The JSON of a startup's details.
     public init(_ startup: StartupDetails) {
@@ -43,6 +44,7 @@ public struct StartupJSON: Encodable, Sendable {
         description = startup.description
         founders = startup.founders
         applications = startup.applications.map(Application.init)
+        notes = startup.notes
     }
 
     /// One application with everything recorded on it.
@@ -57,6 +59,7 @@ public struct StartupJSON: Encodable, Sendable {
         let mentors: [MentorDetails]
         let funding: [FundingJSON]
         let markets: [MarketJSON]
+        let void: VoidEntry?
 
         init(_ application: ApplicationDetails) {
             id = application.id
@@ -69,6 +72,7 @@ public struct StartupJSON: Encodable, Sendable {
             mentors = application.mentors
             funding = application.funding.map(FundingJSON.init)
             markets = application.markets.map(MarketJSON.init)
+            void = application.void
         }
     }
 }

@@ -34,6 +34,20 @@ public enum MentorEndSummary {
     }
 }
 
+/// What `void` and `note` recorded, in one line.
+public enum CorrectionSummary {
+    /// `Atlas AI (2026-A): application #3 voided as entered in error (…); it counts in no report …`
+    public static func text(_ outcome: VoidOutcome) -> String {
+        "\(outcome.startup) (\(outcome.void.cohort)): application #\(outcome.void.applicationId) voided as entered in error "
+            + "(\(outcome.void.reason)); it counts in no report from now on, and `list --include-void` still shows it."
+    }
+
+    /// `Atlas AI: note #3 recorded.`
+    public static func text(_ outcome: NoteOutcome) -> String {
+        "\(outcome.startup)\(outcome.note.cohort.map { " (\($0))" } ?? ""): note #\(outcome.note.id) recorded."
+    }
+}
+
 /// What `apply` did.
 public enum ApplySummary {
     /// The lines: a cohort created, the application, its warnings.

@@ -9,13 +9,19 @@ public struct TextTable: Sendable {
     public var rows: [[String]]
     /// The width to fit.
     public var width = 80
+    /// The column whose text wraps onto further lines instead of being cut (a note, a file name).
+    public var wrapping: Int?
 
-    /// A table of these headers and rows, 80 columns wide.
-    public init(headers: [String], rows: [[String]], width: Int = 80) {
+    /// A table of these headers and rows, 80 columns wide; the `wrapping` column's text wraps.
+    public init(headers: [String], rows: [[String]], width: Int = 80, wrapping: Int? = nil) {
         self.headers = headers
         self.rows = rows
         self.width = width
+        self.wrapping = wrapping
     }
+
+    /// The narrowest the wrapping column is made before the other columns are cut.
+    static let narrowestWrapping = 20
 
     /// The table as lines of text: headers, a rule, the rows.
     public func render() -> String {
@@ -26,14 +32,44 @@ public struct TextTable: Sendable {
             }
         }
         let gaps = 2 * (headers.count - 1)
+        if let wrapping, wrapping < widths.count {
+            let others = widths.reduce(0, +) - widths[wrapping] + gaps
+            widths[wrapping] = max(min(widths[wrapping], width - others), min(widths[wrapping], Self.narrowestWrapping))
+        }
         while widths.reduce(0, +) + gaps > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
             widths[widest] > 6
         {
             widths[widest] -= 1
         }
         var lines = [line(headers, widths), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        lines += rows.map { line($0, widths) }
+        for row in rows {
+            guard let wrapping, wrapping < widths.count, wrapping < row.count,
+                Self.flattened(row[wrapping]).count > widths[wrapping]
+            else {
+                lines.append(line(row, widths))
+                continue
+            }
+            for (index, part) in Self.wrapped(Self.flattened(row[wrapping]), width: widths[wrapping]).enumerated() {
+                var cells = index == 0 ? row : [String](repeating: "", count: row.count)
+                cells[wrapping] = part
+                lines.append(line(cells, widths))
+            }
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The text in lines of at most `width` characters, broken after spaces where it can be.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(text)
+        while rest.count > width {
+            let window = rest.prefix(width + 1)
+            let cut = window.lastIndex(of: " ").flatMap { $0 > rest.startIndex ? $0 : nil } ?? rest.index(rest.startIndex, offsetBy: width)
+            lines.append(String(rest[..<cut]).trimmingCharacters(in: .whitespaces))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        if !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
+        return lines
     }
 
     private func line(_ cells: [String], _ widths: [Int]) -> String {

@@ -279,6 +279,8 @@ struct DecisionsRun {
             // An unknown or ambiguous startup, a cohort it did not apply to.
             let column: DecisionField = Self.isAboutCohort(error) ? .cohort : .startup
             problems.append(DecisionProblem(line: decision.line, column: mapping.columnName(column), message: error.message(mapping)))
+        } catch let error as VoidError {
+            problems.append(DecisionProblem(line: decision.line, message: error.message(mapping)))
         }
     }
 

@@ -56,6 +56,11 @@ extension AppDatabase {
                 conditions.append("a.stage = ?")
                 values.append(stage.rawValue)
             }
+            // Voided applications (entered in error) are not exported; the condition is added only
+            // when there are some, because any condition makes each side table's pass a subquery.
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM application_void)") == true {
+                conditions.append("a.voided_at IS NULL")
+            }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let arguments = StatementArguments(values)
             let rules = try Self.rules(db)

@@ -58,7 +58,7 @@ extension AppDatabase {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.code, c.starts_on, c.capacity,
-                       (SELECT COUNT(*) FROM application a WHERE a.cohort_code = c.code) AS applications,
+                       (SELECT COUNT(*) FROM application a WHERE a.cohort_code = c.code AND a.voided_at IS NULL) AS applications,
                        (SELECT COUNT(DISTINCT e.application_id) FROM live_stage_event e
                           JOIN application a ON a.id = e.application_id
                          WHERE a.cohort_code = c.code AND e.to_stage = 'mentored') AS mentored_ever

@@ -82,7 +82,9 @@ extension AppDatabase {
             }
         }
         let loggedValues = try ChangeLog.personalValues(db, startupId: startup.id)
-        if named.isEmpty && phone == nil && batchRecords.isEmpty && loggedValues == 0 {
+        // A note is free text, written about people as often as about the company: it goes whole.
+        let notes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM note WHERE startup_id = ? AND erased = 0", arguments: [startup.id]) ?? 0
+        if named.isEmpty && phone == nil && batchRecords.isEmpty && loggedValues == 0 && notes == 0 {
             return ErasureOutcome(startupId: startup.id, startupName: startup.name, erasure: nil, earlier: earlier)
         }
 
@@ -98,12 +100,15 @@ extension AppDatabase {
         }
 
         try ChangeLog.erase(db, startupId: startup.id)
+        try db.execute(
+            sql: "UPDATE note SET text = ?, erased = 1 WHERE startup_id = ? AND erased = 0", arguments: [erasedName, startup.id])
 
         var fields: [String] = []
         if !named.isEmpty { fields.append("founders' names and e-mails") }
         if phone != nil { fields.append("the startup's phone") }
         if !batchRecords.isEmpty { fields.append("copies kept to undo imports") }
         if loggedValues > 0 { fields.append("the values kept by recorded corrections") }
+        if notes > 0 { fields.append("the notes") }
         let erasedAt = now
         let summary = fields.joined(separator: ", ")
         try db.execute(

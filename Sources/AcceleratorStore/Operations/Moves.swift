@@ -134,6 +134,7 @@ extension AppDatabase {
         context: MoveContext,
         now: String
     ) throws -> MoveOutcome {
+        try refuseIfVoided(db, applicationId: applicationId, startup: startupName, cohort: cohort)
         let rules = try rules(db)
         let (state, _) = try applicationState(db, applicationId: applicationId)
         let decision = StageRules.decide(request, for: state, rules: rules, today: context.today)

@@ -20,10 +20,12 @@ public struct ApplicationListing: Sendable, Equatable, Codable {
     public var ice: String?
     /// The day of the application.
     public var appliedOn: String
+    /// When it was voided (entered in error), if it was: listed only with `includeVoid`.
+    public var voidedAt: String?
 
     // In JSON the startup is a reference, as in every listing: `startupId` and `startupName`.
     private enum CodingKeys: String, CodingKey {
-        case startupId, name = "startupName", cohort, stage, sector, city, ice, appliedOn
+        case startupId, name = "startupName", cohort, stage, sector, city, ice, appliedOn, voidedAt
     }
 }
 
@@ -37,13 +39,16 @@ public struct ListFilter: Sendable, Equatable {
     public var sector: String?
     /// Only this city (compared without case or accents).
     public var city: String?
+    /// Voided applications too (entered in error; left out otherwise).
+    public var includeVoid: Bool
 
     /// Creates a filter.
-    public init(cohort: String? = nil, stage: Stage? = nil, sector: String? = nil, city: String? = nil) {
+    public init(cohort: String? = nil, stage: Stage? = nil, sector: String? = nil, city: String? = nil, includeVoid: Bool = false) {
         self.cohort = cohort
         self.stage = stage
         self.sector = sector
         self.city = city
+        self.includeVoid = includeVoid
     }
 }
 
@@ -127,6 +132,8 @@ public struct ApplicationDetails: Sendable, Equatable {
     public var funding: [FundingDetails]
     /// Markets.
     public var markets: [MarketDetails]
+    /// The void, if the application was entered in error.
+    public var void: VoidEntry?
 }
 
 /// A startup with its founders and applications. Its JSON is `StartupJSON`, in AcceleratorPresentation.
@@ -167,6 +174,8 @@ public struct StartupDetails: Sendable, Equatable {
     public var founders: [FounderDetails]
     /// Applications, oldest first.
     public var applications: [ApplicationDetails]
+    /// Notes, oldest first.
+    public var notes: [NoteEntry]
 
     /// Monthly revenue as people read it, e.g. `25000.00 MAD`.
     public var monthlyRevenue: String? { monthlyRevenueAmount?.description }
@@ -192,6 +201,22 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
     public var note: String?
 }
 
+/// What `history` shows of a startup: its stage events and, beside them, what else was recorded.
+public struct StartupHistory: Sendable, Equatable {
+    /// The startup's name.
+    public var startup: String
+    /// The stage events, oldest first.
+    public var events: [HistoryEntry]
+    /// The erasures of personal data.
+    public var erasures: [ErasureEntry]
+    /// The voids of applications entered in error.
+    public var voids: [VoidEntry]
+    /// The notes.
+    public var notes: [NoteEntry]
+    /// The recorded corrections (change log).
+    public var changes: [ChangeEntry]
+}
+
 extension AppDatabase {
     /// The applications matching a filter, by cohort then name.
     public func list(_ filter: ListFilter) throws -> [ApplicationListing] {
@@ -206,8 +231,9 @@ extension AppDatabase {
                 conditions.append("a.stage = ?")
                 arguments.append(stage.rawValue)
             }
+            if !filter.includeVoid { conditions.append("a.voided_at IS NULL") }
             let sql = """
-                SELECT s.id, s.name, s.name_key, a.cohort_code, a.stage, s.sector, s.city, s.ice, a.applied_on
+                SELECT s.id, s.name, s.name_key, a.cohort_code, a.stage, s.sector, s.city, s.ice, a.applied_on, a.voided_at
                   FROM application a JOIN startup s ON s.id = a.startup_id
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                  ORDER BY a.cohort_code, s.name_key, s.id
@@ -222,7 +248,7 @@ extension AppDatabase {
                 return ApplicationListing(
                     startupId: row["id"], name: row["name"], cohort: row["cohort_code"],
                     stage: Stage(rawValue: row["stage"]) ?? .applied, sector: sector, city: city,
-                    ice: row["ice"], appliedOn: row["applied_on"])
+                    ice: row["ice"], appliedOn: row["applied_on"], voidedAt: row["voided_at"])
             }
         }
     }
@@ -243,6 +269,7 @@ extension AppDatabase {
             db, sql: "SELECT full_name, email, is_lead FROM founder WHERE startup_id = ? ORDER BY position",
             arguments: [startupId]
         ).map { FounderDetails(fullName: $0["full_name"], email: $0["email"], isLead: $0["is_lead"]) }
+        let voids = try Self.voids(db, startupId: startupId)
         let applications = try Row.fetchAll(
             db, sql: "SELECT * FROM application WHERE startup_id = ? ORDER BY id", arguments: [startupId]
         ).map { application in
@@ -278,7 +305,7 @@ extension AppDatabase {
                 appliedOn: application["applied_on"], exitReason: application["exit_reason"],
                 warnings: JSONText.decodeStrings(application["warnings"]),
                 extra: JSONText.decodePairs(application["extra"]).map { ExtraAttribute(name: $0.0, value: $0.1) },
-                mentors: mentors, funding: funding, markets: markets)
+                mentors: mentors, funding: funding, markets: markets, void: voids.first { $0.applicationId == id })
         }
         return StartupDetails(
             id: startupId, name: row["name"], legalName: row["legal_name"], ice: row["ice"], city: row["city"],
@@ -286,7 +313,8 @@ extension AppDatabase {
             phone: row["phone"], website: row["website"], productStage: row["product_stage"],
             employees: row["employees"],
             monthlyRevenueAmount: money(row, "monthly_revenue"), fundingSoughtAmount: money(row, "funding_sought"),
-            description: row["description"], founders: founders, applications: applications)
+            description: row["description"], founders: founders, applications: applications,
+            notes: try Self.notes(db, startupId: startupId))
     }
 
     private static func money(_ row: Row, _ prefix: String) -> Money? {
@@ -296,9 +324,10 @@ extension AppDatabase {
         return Money(minorUnits: minor, currency: currency)
     }
 
-    /// Every stage event of a startup's applications, oldest first, with the startup's name and the
-    /// erasures of its personal data (`forget`), oldest first.
-    public func history(of reference: String) throws -> (startup: String, events: [HistoryEntry], erasures: [ErasureEntry]) {
+    /// Every stage event of a startup's applications, oldest first, with the startup's name, the
+    /// erasures of its personal data (`forget`), the voids, the notes and the recorded corrections,
+    /// each oldest first.
+    public func history(of reference: String) throws -> StartupHistory {
         try read { db in
             let startup = try Self.resolveStartup(db, reference)
             let events = try Row.fetchAll(db, sql: """
@@ -313,7 +342,10 @@ extension AppDatabase {
                     from: Stage(rawValue: row["from_stage"]) ?? .applied, to: Stage(rawValue: row["to_stage"]) ?? .applied,
                     actor: row["actor"], note: row["note"])
             }
-            return (startup.name, events, try Self.erasures(db, startupId: startup.id))
+            return StartupHistory(
+                startup: startup.name, events: events, erasures: try Self.erasures(db, startupId: startup.id),
+                voids: try Self.voids(db, startupId: startup.id), notes: try Self.notes(db, startupId: startup.id),
+                changes: try ChangeLog.changes(db, startupId: startup.id))
         }
     }
 }

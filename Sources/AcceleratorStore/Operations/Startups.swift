@@ -177,10 +177,10 @@ extension AppDatabase {
     }
 
     /// The application a command is about: the only one, the one in `cohort`, or, when the startup
-    /// applied several times, its open one.
+    /// applied several times, its only open one (neither an exit nor voided).
     static func resolveApplication(_ db: Database, startup: ResolvedStartup, cohort: String?) throws -> (id: Int64, cohort: String) {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, cohort_code, stage FROM application WHERE startup_id = ? ORDER BY id",
+            db, sql: "SELECT id, cohort_code, stage, voided_at IS NOT NULL AS voided FROM application WHERE startup_id = ? ORDER BY id",
             arguments: [startup.id])
         if let cohort {
             let code = try cohortCode(cohort)
@@ -195,6 +195,10 @@ extension AppDatabase {
         case 1:
             return (rows[0]["id"], rows[0]["cohort_code"])
         default:
+            let open = rows.filter { row in
+                !(row["voided"] as Bool) && Stage(rawValue: row["stage"]).map { !$0.isExit } ?? false
+            }
+            if open.count == 1 { return (open[0]["id"], open[0]["cohort_code"]) }
             throw OperationError.cohortNeeded(startup: startup.name, cohorts: rows.map { $0["cohort_code"] })
         }
     }

@@ -82,9 +82,11 @@ struct ReportScan {
         self.cohort = cohort
     }
 
-    /// Applications made by the report's day, of the cohort asked for.
+    /// Applications made by the report's day, of the cohort asked for, and not voided by its end
+    /// (a report as of an earlier day counts a voided application, as it did then).
     var applicationFilter: String {
-        cohort == nil ? "a.applied_on <= :day" : "a.applied_on <= :day AND a.cohort_code = :cohort"
+        let made = "a.applied_on <= :day AND (a.voided_at IS NULL OR a.voided_at >= :end)"
+        return cohort == nil ? made : made + " AND a.cohort_code = :cohort"
     }
 
     /// Rows of a table about applications (alias `x`) limited to the cohort asked for.
@@ -95,7 +97,8 @@ struct ReportScan {
     func arguments(_ names: Set<String>) -> StatementArguments {
         var values: [String: (any DatabaseValueConvertible)?] = [:]
         if names.contains("day") { values["day"] = day }
-        if names.contains("end") { values["end"] = end }
+        // The application filter needs the end of the day beside the day.
+        if names.contains("end") || names.contains("day") { values["end"] = end }
         if let cohort, names.contains("cohort") { values["cohort"] = cohort }
         return StatementArguments(values)
     }

@@ -4,7 +4,7 @@ import AcceleratorStore
 import ArgumentParser
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show every stage event of a startup (time, from, to, actor, note) and any erasure of its personal data.")
+    static let configuration = CommandConfiguration(abstract: "Show every stage event of a startup (time, from, to, actor, note), with its voids, notes, recorded corrections and any erasure of its personal data.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -15,17 +15,17 @@ struct History: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (name, events, erasures) = try database.open().history(of: startup)
-            let lines = HistoryLine.merge(events, erasures)
+            let history = try database.open().history(of: startup)
+            let lines = HistoryLine.merge(history)
             switch output.format {
             case .json:
                 try printJSON(lines)
             case .table:
                 if lines.isEmpty {
-                    print("\(name) has not moved yet: no stage events.")
+                    print("\(history.startup) has not moved yet: no stage events.")
                     return
                 }
-                print(TextTable(headers: ["time", "cohort", "from", "to", "actor", "note"], rows: lines.map(\.cells)).render())
+                print(TextTable(headers: ["time", "cohort", "from", "to", "actor", "note"], rows: lines.map(\.cells), wrapping: 5).render())
             }
         }
     }

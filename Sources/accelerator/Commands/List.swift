@@ -21,6 +21,9 @@ struct List: ParsableCommand {
     @Option(name: .long, help: "Only this city.")
     var city: String?
 
+    @Flag(name: .long, help: "Also the applications voided as entered in error (stage `void` in the table, `voidedAt` in JSON).")
+    var includeVoid = false
+
     /// `--format table|json|csv`.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table
@@ -34,7 +37,8 @@ struct List: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let filter = ListFilter(
-                cohort: cohort, stage: try stage.map { try Parse.stage($0, option: "--stage") }, sector: sector, city: city)
+                cohort: cohort, stage: try stage.map { try Parse.stage($0, option: "--stage") }, sector: sector, city: city,
+                includeVoid: includeVoid)
             let rows = try database.open().list(filter)
             switch format {
             case .json:
