@@ -22,7 +22,7 @@ struct Accelerator: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, RulesCommand.self, CohortCommand.self, Apply.self, List.self, Show.self,
-            Advance.self, Reject.self, Withdraw.self, History.self, Import.self, Imports.self, Decisions.self, Fund.self, Market.self, Mentors.self, MentorCommand.self, Duplicates.self, VoidCommand.self, NoteCommand.self,
+            Advance.self, Reject.self, Withdraw.self, History.self, Import.self, Imports.self, Decisions.self, Fund.self, Market.self, Mentors.self, MentorCommand.self, Duplicates.self, VoidCommand.self, NoteCommand.self, Edit.self, FounderCommand.self,
             Export.self, Report.self, Forget.self,
         ]
     )

@@ -42,6 +42,14 @@ public enum CorrectionSummary {
             + "(\(outcome.void.reason)); it counts in no report from now on, and `list --include-void` still shows it."
     }
 
+    /// `Atlas AI: changed city Rabat → Salé; sector AI → FinTech.`, or that nothing changed.
+    public static func text(_ outcome: EditOutcome) -> String {
+        if outcome.changes.isEmpty { return "\(outcome.startup): every value given is already so; nothing changed." }
+        return "\(outcome.startup): changed " + outcome.changes.map { change in
+            "\(change.field) \(change.oldValue ?? "none") → \(change.newValue ?? "none")"
+        }.joined(separator: "; ") + "."
+    }
+
     /// `Atlas AI: note #3 recorded.`
     public static func text(_ outcome: NoteOutcome) -> String {
         "\(outcome.startup)\(outcome.note.cohort.map { " (\($0))" } ?? ""): note #\(outcome.note.id) recorded."

@@ -317,7 +317,7 @@ extension AppDatabase {
             notes: try Self.notes(db, startupId: startupId))
     }
 
-    private static func money(_ row: Row, _ prefix: String) -> Money? {
+    static func money(_ row: Row, _ prefix: String) -> Money? {
         guard let minor: Int64 = row["\(prefix)_minor"], let code: String = row["\(prefix)_currency"],
             let currency = try? CurrencyCode(code)
         else { return nil }

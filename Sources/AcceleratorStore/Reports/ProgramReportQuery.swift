@@ -338,6 +338,7 @@ struct ReportScan {
             SELECT s.id, s.sector, s.city, s.region FROM startup s \(only)
             """, arguments: arguments(["day", "cohort"]))
         let columns = rows.columns
+        let earlier = try placesBefore(db)
         // A place is found by the bytes of its three columns, gathered in one reused buffer and
         // hashed (FNV-1a) in the same loop; a string is made only for a place not met before.
         var byHash: [UInt64: Int32] = [:]
@@ -346,11 +347,23 @@ struct ReportScan {
         var key: [UInt8] = []
         while try rows.next() {
             key.removeAll(keepingCapacity: true)
-            columns.withBytes(1) { key.append(contentsOf: $0) }
-            key.append(0x1F)
-            columns.withBytes(2) { key.append(contentsOf: $0) }
-            key.append(0x1F)
-            if columns.withBytes(3, { key.append(contentsOf: $0) }) == nil { key.append(0x00) }
+            // A startup corrected since the report's day is placed where it was then (the change log's
+            // values before the first change after the day); the few it has are read as strings.
+            let then = earlier.isEmpty ? nil : earlier[columns.id(0)].map { corrected in
+                CohortTally.Place(
+                    sector: corrected.sector ?? columns.text(1) ?? "", city: corrected.city ?? columns.text(2) ?? "",
+                    region: corrected.region ?? columns.text(3))
+            }
+            if let then {
+                key.append(contentsOf: Array(then.sector.utf8) + [0x1F] + Array(then.city.utf8) + [0x1F])
+                if let region = then.region { key.append(contentsOf: Array(region.utf8)) } else { key.append(0x00) }
+            } else {
+                columns.withBytes(1) { key.append(contentsOf: $0) }
+                key.append(0x1F)
+                columns.withBytes(2) { key.append(contentsOf: $0) }
+                key.append(0x1F)
+                if columns.withBytes(3, { key.append(contentsOf: $0) }) == nil { key.append(0x00) }
+            }
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             let place: Int32
@@ -359,7 +372,7 @@ struct ReportScan {
             } else if let found = collided[key] {
                 place = found
             } else {
-                places.keys.append(CohortTally.Place(sector: columns.text(1) ?? "", city: columns.text(2) ?? "", region: columns.text(3)))
+                places.keys.append(then ?? CohortTally.Place(sector: columns.text(1) ?? "", city: columns.text(2) ?? "", region: columns.text(3)))
                 place = Int32(places.keys.count - 1)
                 keys.append(key)
                 if byHash[hash] == nil { byHash[hash] = place } else { collided[key] = place }
@@ -367,6 +380,35 @@ struct ReportScan {
             places.ofStartup[columns.id(0)] = place
         }
         return places
+    }
+
+    /// A place's values before a correction made after the report's day; `nil` where unchanged.
+    struct EarlierPlace {
+        var sector: String?
+        var city: String?
+        var region: String??
+    }
+
+    /// The startups whose sector, city or region was corrected after the report's day, with the
+    /// values they had then: each field's value before its first change after the day.
+    func placesBefore(_ db: Database) throws -> [Int64: EarlierPlace] {
+        var earlier: [Int64: EarlierPlace] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT startup_id, field, old_value FROM change_log
+             WHERE entity = 'startup' AND field IN ('sector', 'city', 'region') AND changed_at >= ? AND startup_id IS NOT NULL
+             ORDER BY id
+            """, arguments: [end]) {
+            let id: Int64 = row["startup_id"]
+            let old: String? = row["old_value"]
+            var place = earlier[id] ?? EarlierPlace()
+            switch row["field"] as String {
+            case "sector": if place.sector == nil { place.sector = old }
+            case "city": if place.city == nil { place.city = old }
+            default: if place.region == nil { place.region = .some(old) }
+            }
+            earlier[id] = place
+        }
+        return earlier
     }
 
     func readApplications(_ db: Database, counts: inout Counts) throws -> IdTable<Application> {

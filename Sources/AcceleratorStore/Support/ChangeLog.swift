@@ -97,7 +97,7 @@ enum ChangeLog {
     }
 
     /// The fields whose values are personal data: an erasure blanks them in the log.
-    static let personalFields = ["phone", "founder.name", "founder.email"]
+    static let personalFields = ["phone", "founder", "founder.name", "founder.email", "founder.lead"]
 
     /// How many changes recorded for a startup still hold a personal value.
     static func personalValues(_ db: Database, startupId: Int64) throws -> Int {
