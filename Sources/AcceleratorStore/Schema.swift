@@ -382,6 +382,12 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'notes are append-only: only an erasure may blank one'); END;
                 """)
         }
+        migrator.registerMigration("v14-batch-undone-by") { db in
+            try db.execute(sql: """
+                -- Who undid a batch (`imports undo --actor`), beside when.
+                ALTER TABLE batch ADD COLUMN undone_by TEXT;
+                """)
+        }
         return migrator
     }
 }

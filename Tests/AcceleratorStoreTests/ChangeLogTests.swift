@@ -36,7 +36,7 @@ struct ChangeLogTests {
     @Test("the database refuses to rewrite or delete a change, but lets an erasure blank its personal values")
     func appendOnly() throws {
         let store = try store()
-        try store.writer.write { db in
+        _ = try store.writer.write { db in
             try ChangeLog.record(
                 db,
                 [

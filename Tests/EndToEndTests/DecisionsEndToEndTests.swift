@@ -179,3 +179,48 @@ struct DecisionsEndToEndTests {
         #expect((leila["mentees"] as? [[String: Any]])?.map { $0["startupName"] as? String } == ["Argan Pay", "Souk Cloud"])
     }
 }
+
+@Suite("decisions files that run again, end to end")
+struct DecisionsRerunEndToEndTests {
+    let sandbox: Sandbox
+
+    init() throws {
+        sandbox = try Sandbox()
+        sandbox.today = "2026-10-01"
+        try sandbox.succeed("rules", "set", Sandbox.sample("rules.toml"))
+        try sandbox.succeed("cohort", "add", "2026-A", "--starts", "02/03/2026", "--capacity", "25")
+        try sandbox.succeed("import", Sandbox.sample("applicants-2026A.en.csv"), "--cohort", "2026-A")
+    }
+
+    @Test("a grown decisions file applied again moves only its new rows; the same file twice changes nothing and says so")
+    func grown() throws {
+        let sample = try String(contentsOfFile: Sandbox.sample("decisions-2026A.csv"), encoding: .utf8)
+        let lines = sample.split(separator: "\n").map(String.init)
+        let first = try sandbox.write("comite-mars.csv", lines.prefix(7).joined(separator: "\n") + "\n")
+        let grown = try sandbox.write("comite-mai.csv", lines.joined(separator: "\n") + "\n")
+        let applied = try sandbox.succeed("decisions", first)
+        #expect(applied.contains("Applied as batch 2: 6 moves, 0 unchanged."))
+
+        let again = try sandbox.succeed("decisions", grown, "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.utf8)) as? [String: Any])
+        #expect(report["moves"] as? Int == 4 && report["unchanged"] as? Int == 6)
+        let rows = try #require(report["rows"] as? [[String: Any]])
+        #expect(rows.filter { $0["changed"] as? Bool == true }.compactMap { $0["line"] as? Int } == [8, 9, 10, 11])
+
+        let twice = try sandbox.succeed("decisions", grown)
+        #expect(twice.contains("line 3: Atlas AI (2026-A) already reached mentored (now international): nothing to do"))
+        #expect(twice.hasSuffix("Nothing changed: 0 moves, 10 unchanged.\n"))
+        #expect(try sandbox.sqlite("SELECT COUNT(*) FROM batch WHERE kind = 'decisions'") == "2\n")
+    }
+
+    @Test("imports undo takes --actor, which the batch listing and the reversal's events keep")
+    func undoActor() throws {
+        try sandbox.succeed("decisions", Sandbox.sample("decisions-2026A.csv"))
+        try sandbox.succeed("imports", "undo", "2", "--actor", "Direction")
+        let listing = try sandbox.succeed("imports")
+        #expect(listing.contains("(undone 2026-10-01 by") && listing.contains("Direction)"))
+        let json = try sandbox.succeed("imports", "--format", "json")
+        #expect(json.contains("\"undoneBy\" : \"Direction\""))
+        #expect(try sandbox.sqlite("SELECT DISTINCT actor FROM stage_event WHERE note LIKE 'undo of decisions batch 2'") == "Direction\n")
+    }
+}

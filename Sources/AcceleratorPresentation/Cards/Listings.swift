@@ -27,7 +27,7 @@ public enum BatchTable {
             rows: batches.map { batch in
                 // An undone batch says so under its file's name (the wrapping column), which keeps the
                 // table within 80 columns without cutting the name.
-                let undone = batch.undoneAt.map { " (undone \($0.prefix(10)))" } ?? ""
+                let undone = batch.undoneAt.map { " (undone \($0.prefix(10))\(batch.undoneBy.map { " by \($0)" } ?? ""))" } ?? ""
                 return [
                     "\(batch.id)", minute(batch.createdAt), batch.kind,
                     URL(fileURLWithPath: batch.file).lastPathComponent + undone, "\(batch.inserted)", "\(batch.updated)",

@@ -90,6 +90,7 @@ public struct BatchJSON: Encodable, Sendable {
     let warnings: Int
     let createdAt: String
     let undoneAt: String?
+    let undoneBy: String?
 
     /// The JSON of a batch.
     public init(_ batch: BatchSummary) {
@@ -107,5 +108,6 @@ public struct BatchJSON: Encodable, Sendable {
         warnings = batch.warnings
         createdAt = batch.createdAt
         undoneAt = batch.undoneAt
+        undoneBy = batch.undoneBy
     }
 }

@@ -17,8 +17,10 @@ public enum DecisionsSummary {
         for row in report.rows {
             if row.changed {
                 lines.append("line \(row.line): \(row.startup) (\(row.cohort)): \(verb)\(row.from) → \(row.to)")
-            } else {
+            } else if row.from == row.to {
                 lines.append("line \(row.line): \(row.startup) (\(row.cohort)) is already \(row.to): nothing to do")
+            } else {
+                lines.append("line \(row.line): \(row.startup) (\(row.cohort)) already reached \(row.to) (now \(row.from)): nothing to do")
             }
         }
         let counts = "\(report.moves) move\(report.moves == 1 ? "" : "s"), \(report.unchanged) unchanged"

@@ -254,6 +254,14 @@ struct DecisionsRun {
         do {
             let startup = try AppDatabase.resolveStartup(db, decision.startup)
             let application = try AppDatabase.resolveApplication(db, startup: startup, cohort: decision.cohort)
+            if let current = try Self.reachedEarlier(db, applicationId: application.id, request: decision.request) {
+                // The committee's decision is already in force (the file grew, or runs again): nothing to do.
+                unchanged += 1
+                rows.append(DecisionMove(
+                    line: decision.line, startup: startup.name, cohort: application.cohort, applicationId: application.id,
+                    from: current, to: decision.request.target, changed: false))
+                return
+            }
             let context = MoveContext(
                 actor: request.actor, note: decision.note, occurredOn: decision.occurredOn, today: request.today)
             let outcome = try AppDatabase.move(
@@ -282,6 +290,40 @@ struct DecisionsRun {
         } catch let error as VoidError {
             problems.append(DecisionProblem(line: decision.line, message: error.message(mapping)))
         }
+    }
+
+    /// The application's stage when it has gone past the row's stage after reaching it by a move in
+    /// force (any batch or command, not undone), with the details the row gives (its mentor among
+    /// the application's, its funding among its rounds); `nil` otherwise, the row then decided as a
+    /// move (and refused as a move back). The same stage is the move's own `unchanged`.
+    static func reachedEarlier(_ db: Database, applicationId: Int64, request: MoveRequest) throws -> Stage? {
+        let target = request.target
+        guard target != .applied,
+            let stage = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT stage FROM application WHERE id = ? AND voided_at IS NULL"), arguments: [applicationId]
+            ).flatMap(Stage.init(rawValue:)),
+            stage != target,
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM live_stage_event WHERE application_id = ? AND to_stage = ?)"),
+                arguments: [applicationId, target.rawValue]) == true
+        else { return nil }
+        let folded = { (text: String?) in text.map { TextFolding.folded($0.trimmedText) } }
+        if let name = folded(request.mentor.mentorName) {
+            let organisation = folded(request.mentor.organisation)
+            let mentors = try Row.fetchAll(
+                db, sql: "SELECT mentor_name, organisation FROM mentor_assignment WHERE application_id = ?", arguments: [applicationId])
+            guard mentors.contains(where: { mentor in
+                folded(mentor["mentor_name"]) == name && (organisation == nil || folded(mentor["organisation"]) == organisation)
+            }) else { return nil }
+        }
+        if let amount = request.funding.amount {
+            let investor = folded(request.funding.investor)
+            let rounds = try Row.fetchAll(
+                db, sql: "SELECT investor FROM funding WHERE application_id = ? AND amount_minor = ? AND currency = ?",
+                arguments: [applicationId, amount.minorUnits, amount.currency.code])
+            guard rounds.contains(where: { investor == nil || folded($0["investor"]) == investor }) else { return nil }
+        }
+        return stage
     }
 
     static func isAboutCohort(_ error: OperationError) -> Bool {

@@ -114,7 +114,7 @@ extension AppDatabase {
                     startup: application.startup, cohort: application.cohort, from: application.current,
                     to: application.before, eventId: eventId))
             }
-            try db.execute(sql: "UPDATE batch SET undone_at = ? WHERE id = ?", arguments: [now, id])
+            try db.execute(sql: "UPDATE batch SET undone_at = ?, undone_by = ? WHERE id = ?", arguments: [now, actor, id])
             return DecisionsUndoOutcome(batchId: id, restored: restored, removedRecords: removedRecords)
         }
     }
@@ -212,7 +212,7 @@ extension AppDatabase {
     /// whichever the batch is. `UndoError` when it is unknown, already undone, or changed since.
     public func undoBatch(_ id: Int64, actor: String) throws -> BatchUndoOutcome {
         switch try batchKind(id) {
-        case .import: .importBatch(try undoImport(id))
+        case .import: .importBatch(try undoImport(id, actor: actor))
         case .decisions: .decisions(try undoDecisions(id, actor: actor))
         }
     }

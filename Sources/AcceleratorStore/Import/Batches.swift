@@ -30,6 +30,8 @@ public struct BatchSummary: Sendable, Equatable {
     public var createdAt: String
     /// When it was undone, if it was.
     public var undoneAt: String?
+    /// Who undid it.
+    public var undoneBy: String?
 }
 
 /// What an undo did.
@@ -78,14 +80,15 @@ extension AppDatabase {
                 BatchSummary(
                     id: row["id"], kind: row["kind"], file: row["file_name"], sha256: row["sha256"], dialect: row["dialect"],
                     cohort: row["cohort"], inserted: row["inserted"], updated: row["updated"], unchanged: row["unchanged"],
-                    rejected: row["rejected"], warnings: row["warnings"], createdAt: row["created_at"], undoneAt: row["undone_at"])
+                    rejected: row["rejected"], warnings: row["warnings"], createdAt: row["created_at"], undoneAt: row["undone_at"],
+                    undoneBy: row["undone_by"])
             }
         }
     }
 
     /// Reverts an import batch: rows it inserted are removed, rows it updated get their previous
     /// values back; refused, with the rows, when any of them changed since.
-    public func undoImport(_ id: Int64) throws -> UndoOutcome {
+    public func undoImport(_ id: Int64, actor: String? = nil) throws -> UndoOutcome {
         try write { db in
             guard let batch = try Row.fetchOne(db, sql: "SELECT kind, undone_at FROM batch WHERE id = ?", arguments: [id]) else {
                 throw UndoError.unknownBatch(id)
@@ -168,7 +171,7 @@ extension AppDatabase {
             for code in cohorts {
                 try db.execute(sql: "DELETE FROM cohort WHERE code = ?", arguments: [code])
             }
-            try db.execute(sql: "UPDATE batch SET undone_at = ? WHERE id = ?", arguments: [clock.timestamp, id])
+            try db.execute(sql: "UPDATE batch SET undone_at = ?, undone_by = ? WHERE id = ?", arguments: [clock.timestamp, actor, id])
             return UndoOutcome(batchId: id, removed: removed, restored: restored, removedCohorts: cohorts)
         }
     }

@@ -38,11 +38,14 @@ struct Imports: ParsableCommand {
         @Argument(help: "The batch id (see `accelerator imports`).")
         var id: Int64
 
+        @Option(name: .long, help: "Who undoes it (default: your login name).")
+        var actor: String?
+
         @OptionGroup var output: FormatOptions
 
         func run() throws {
             try reportingFailures {
-                let outcome = try database.open().undoBatch(id, actor: Environment.actor)
+                let outcome = try database.open().undoBatch(id, actor: actor ?? Environment.actor)
                 switch (output.format, outcome) {
                 case (.json, _): try printJSON(outcome)
                 case (.table, .importBatch(let outcome)): print(UndoSummary.text(outcome))
