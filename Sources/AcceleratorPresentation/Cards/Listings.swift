@@ -15,6 +15,24 @@ public enum CohortTable {
             rows: cohorts.map { [$0.code, $0.startsOn, "\($0.capacity)", "\($0.applications)", "\($0.mentoredEver)"] }
         ).render()
     }
+
+    /// RFC 4180 CSV: one record per cohort.
+    public static func csv(_ cohorts: [CohortSummary]) throws -> [UInt8] {
+        var writer = CSVWriter(format: .rfc4180)
+        try writer.write(["cohort", "starts_on", "capacity", "applications", "mentored_ever"])
+        for cohort in cohorts {
+            try writer.write([cohort.code, cohort.startsOn, "\(cohort.capacity)", "\(cohort.applications)", "\(cohort.mentoredEver)"])
+        }
+        return writer.bytes
+    }
+
+    /// What `cohort edit` changed: `Cohort 2026-A: capacity 25 → 30; starts 2026-03-02 → 2026-03-09.`
+    public static func edited(_ outcome: CohortEditOutcome) -> String {
+        guard !outcome.changes.isEmpty else { return "Cohort \(outcome.cohort.code): every value given is already so; nothing changed." }
+        let changes = outcome.changes.map { "\($0.field == "starts_on" ? "starts" : $0.field) \($0.oldValue ?? "none") → \($0.newValue ?? "none")" }
+        return "Cohort \(outcome.cohort.code): " + changes.joined(separator: "; ") + " (\(outcome.cohort.mentoredEver) of "
+            + "\(outcome.cohort.capacity) places taken)."
+    }
 }
 
 /// The batches as `imports` prints them, newest first.

@@ -55,20 +55,23 @@ extension AppDatabase {
 
     /// Every cohort, by code.
     public func cohorts() throws -> [CohortSummary] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.code, c.starts_on, c.capacity,
-                       (SELECT COUNT(*) FROM application a WHERE a.cohort_code = c.code AND a.voided_at IS NULL) AS applications,
-                       (SELECT COUNT(DISTINCT e.application_id) FROM live_stage_event e
-                          JOIN application a ON a.id = e.application_id
-                         WHERE a.cohort_code = c.code AND e.to_stage = 'mentored') AS mentored_ever
-                FROM cohort c ORDER BY c.code
-                """).map { row in
-                CohortSummary(
-                    code: row["code"], startsOn: row["starts_on"], capacity: row["capacity"],
-                    applications: row["applications"], mentoredEver: row["mentored_ever"]
-                )
-            }
+        try read { db in try Self.cohortSummaries(db) }
+    }
+
+    /// Every cohort with its counts, by code.
+    static func cohortSummaries(_ db: Database) throws -> [CohortSummary] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.code, c.starts_on, c.capacity,
+                   (SELECT COUNT(*) FROM application a WHERE a.cohort_code = c.code AND a.voided_at IS NULL) AS applications,
+                   (SELECT COUNT(DISTINCT e.application_id) FROM live_stage_event e
+                      JOIN application a ON a.id = e.application_id
+                     WHERE a.cohort_code = c.code AND e.to_stage = 'mentored') AS mentored_ever
+            FROM cohort c ORDER BY c.code
+            """).map { row in
+            CohortSummary(
+                code: row["code"], startsOn: row["starts_on"], capacity: row["capacity"],
+                applications: row["applications"], mentoredEver: row["mentored_ever"]
+            )
         }
     }
 
@@ -104,5 +107,98 @@ extension AppDatabase {
               JOIN application a ON a.id = e.application_id
              WHERE a.cohort_code = ? AND e.to_stage = 'mentored'
             """, arguments: [cohort]) ?? 0
+    }
+}
+
+/// A cohort change refused; nothing was written.
+public enum CohortEditError: Error, Equatable, CustomStringConvertible {
+    /// The new capacity is below the places already taken.
+    case capacityBelowTaken(cohort: String, capacity: Int, taken: Int)
+    /// Neither a start day nor a capacity was given.
+    case nothingToChange(cohort: String)
+
+    /// The error, the same in every front end.
+    public func message(_ wording: some Wording) -> String {
+        switch self {
+        case .capacityBelowTaken(let cohort, let capacity, let taken):
+            "cohort \(cohort) cannot have a capacity of \(capacity): \(taken) of its applications already reached mentored "
+                + "(places taken are never given back); give at least \(taken)"
+        case .nothingToChange(let cohort):
+            "nothing to change for cohort \(cohort): give a start day or a capacity"
+        }
+    }
+
+    public var description: String { message(.commandLine) }
+}
+
+extension CohortEditError: ClassifiedError {
+    public var kind: ErrorKind {
+        switch self {
+        case .capacityBelowTaken: .refused
+        case .nothingToChange: .invalidInput
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .capacityBelowTaken: "cohort.capacity_below_taken"
+        case .nothingToChange: "cohort.nothing_to_change"
+        }
+    }
+
+    public var facts: ErrorFacts {
+        switch self {
+        case .capacityBelowTaken(let cohort, let capacity, let taken):
+            ErrorFacts(value: String(capacity), cohort: cohort, refusedCount: taken)
+        case .nothingToChange(let cohort):
+            ErrorFacts(missing: ["startsOn", "capacity"], cohort: cohort)
+        }
+    }
+}
+
+/// What `cohort edit` did: the cohort as it is now, and the values changed.
+public struct CohortEditOutcome: Sendable, Equatable, Encodable {
+    /// The cohort after the edit.
+    public var cohort: CohortSummary
+    /// The values changed, as the change log holds them.
+    public var changes: [ChangeEntry]
+}
+
+extension AppDatabase {
+    /// Changes a cohort's start day or capacity, each change in the change log. A capacity below
+    /// the places already taken (applications that ever reached mentored) is refused with the count.
+    public func editCohort(
+        code text: String, startsOn: CalendarDate?, capacity: Int?, actor: String, reason: String?
+    ) throws -> CohortEditOutcome {
+        let code = try Self.cohortCode(text)
+        return try write { db in
+            try Self.requireCohort(db, code)
+            guard startsOn != nil || capacity != nil else { throw CohortEditError.nothingToChange(cohort: code) }
+            guard let row = try Row.fetchOne(db, sql: "SELECT starts_on, capacity FROM cohort WHERE code = ?", arguments: [code])
+            else { throw CohortEditError.nothingToChange(cohort: code) }
+            var changes: [FieldChange] = []
+            if let capacity {
+                guard capacity >= 1 else { throw OperationError.invalidCapacity(capacity) }
+                let taken = try Self.mentoredEver(db, cohort: code)
+                guard capacity >= taken else {
+                    throw CohortEditError.capacityBelowTaken(cohort: code, capacity: capacity, taken: taken)
+                }
+                try db.execute(sql: "UPDATE cohort SET capacity = ? WHERE code = ?", arguments: [capacity, code])
+                changes.append(FieldChange(
+                    entity: .cohort, entityKey: code, startupId: nil, field: "capacity",
+                    oldValue: String(row["capacity"] as Int), newValue: String(capacity)))
+            }
+            if let startsOn {
+                try db.execute(sql: "UPDATE cohort SET starts_on = ? WHERE code = ?", arguments: [startsOn.description, code])
+                changes.append(FieldChange(
+                    entity: .cohort, entityKey: code, startupId: nil, field: "starts_on", oldValue: row["starts_on"],
+                    newValue: startsOn.description))
+            }
+            let recorded = try ChangeLog.record(db, changes, actor: actor, reason: reason, now: clock.timestamp)
+            let cohort = try Self.cohortSummaries(db).first { $0.code == code }
+            return CohortEditOutcome(
+                cohort: cohort ?? CohortSummary(code: code, startsOn: "", capacity: 0, applications: 0, mentoredEver: 0),
+                changes: recorded)
+        }
     }
 }

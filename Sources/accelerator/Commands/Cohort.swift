@@ -6,8 +6,8 @@ import ArgumentParser
 struct CohortCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cohort",
-        abstract: "Add or list cohorts (intakes of the program, coded like 2026-A).",
-        subcommands: [AddCohort.self, ListCohorts.self]
+        abstract: "Add, change or list cohorts (intakes of the program, coded like 2026-A).",
+        subcommands: [AddCohort.self, EditCohort.self, ListCohorts.self]
     )
 
     struct AddCohort: ParsableCommand {
@@ -41,18 +41,69 @@ struct CohortCommand: ParsableCommand {
         }
     }
 
+    struct EditCohort: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Change a cohort's start day or capacity, each change recorded.",
+            discussion: "A capacity below the places already taken (applications that ever reached mentored) is refused with the count."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("The cohort's code, e.g. 2026-A.", valueName: "code"))
+        var code: String
+
+        @Option(name: .long, help: ArgumentHelp("The day it starts.", valueName: "date"))
+        var starts: String?
+
+        @Option(name: .long, parsing: .unconditional, help: "How many applications may ever reach mentored.")
+        var capacity: Int?
+
+        @Option(name: .long, parsing: .unconditional, help: "Why, for the change log.")
+        var reason: String?
+
+        @Option(name: .long, help: "Who changes it (default: your login name).")
+        var actor: String?
+
+        @OptionGroup var output: FormatOptions
+
+        func validate() throws {
+            if starts == nil && capacity == nil { throw ValidationError("give --starts or --capacity (or both)") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let store = try database.open()
+                let startsOn = try starts.map { try Parse.date($0, option: "--starts", rules: try store.rules()) }
+                let outcome = try store.editCohort(
+                    code: code, startsOn: startsOn, capacity: capacity, actor: actor ?? Environment.actor, reason: reason)
+                switch output.format {
+                case .json: try printJSON(outcome)
+                case .table: print(CohortTable.edited(outcome))
+                }
+            }
+        }
+    }
+
     struct ListCohorts: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cohorts with their places taken.")
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: FormatOptions
+
+        /// `--format table|json|csv`.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, json, csv
+        }
+
+        @Option(name: .long, help: "Output format: table, json or csv.")
+        var format: Format = .table
 
         func run() throws {
             try reportingFailures {
                 let cohorts = try database.open().cohorts()
-                switch output.format {
-                case .json:
-                    try printJSON(cohorts)
+                switch format {
+                case .json: try printJSON(cohorts)
+                case .csv: print(String(decoding: try CohortTable.csv(cohorts), as: UTF8.self), terminator: "")
                 case .table: print(CohortTable.text(cohorts))
                 }
             }
