@@ -6,11 +6,7 @@ struct EditEndToEndTests {
     let sandbox: Sandbox
 
     init() throws {
-        sandbox = try Sandbox()
-        sandbox.today = "2026-10-01"
-        try sandbox.succeed("rules", "set", Sandbox.sample("rules.toml"))
-        try sandbox.succeed("cohort", "add", "2026-A", "--starts", "02/03/2026", "--capacity", "25")
-        try sandbox.succeed("import", Sandbox.sample("applicants-2026A.en.csv"), "--cohort", "2026-A")
+        sandbox = try Sandbox.sampleProgram()
     }
 
     func report(_ arguments: String...) throws -> [String: Any] {

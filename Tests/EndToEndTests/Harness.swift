@@ -65,6 +65,17 @@ final class Sandbox {
         return try runProcess(Self.binary, arguments, in: folder, environment: environment)
     }
 
+    /// A database with the sample rules and cohort 2026-A (capacity 25) holding the sample's 2026-A
+    /// applicants (or `file`), on 2026-10-01: where the correction suites start.
+    static func sampleProgram(importing file: String = sample("applicants-2026A.en.csv")) throws -> Sandbox {
+        let sandbox = try Sandbox()
+        sandbox.today = "2026-10-01"
+        try sandbox.succeed("rules", "set", sample("rules.toml"))
+        try sandbox.succeed("cohort", "add", "2026-A", "--starts", "02/03/2026", "--capacity", "25")
+        try sandbox.succeed("import", file, "--cohort", "2026-A")
+        return sandbox
+    }
+
     /// Runs a command that must succeed, returning its standard output.
     @discardableResult
     func succeed(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {

@@ -6,16 +6,7 @@ struct VoidsNotesEndToEndTests {
     let sandbox: Sandbox
 
     init() throws {
-        sandbox = try Self.sandbox(importing: Sandbox.sample("applicants-2026A.en.csv"))
-    }
-
-    static func sandbox(importing file: String) throws -> Sandbox {
-        let sandbox = try Sandbox()
-        sandbox.today = "2026-10-01"
-        try sandbox.succeed("rules", "set", Sandbox.sample("rules.toml"))
-        try sandbox.succeed("cohort", "add", "2026-A", "--starts", "02/03/2026", "--capacity", "25")
-        try sandbox.succeed("import", file, "--cohort", "2026-A")
-        return sandbox
+        sandbox = try Sandbox.sampleProgram()
     }
 
     @Test("a void leaves the report's figures as if the application had never been made, and an earlier day's report as it was")
@@ -26,7 +17,7 @@ struct VoidsNotesEndToEndTests {
 
         let sample = try String(contentsOfFile: Sandbox.sample("applicants-2026A.en.csv"), encoding: .utf8)
         let without = sample.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("Tbib Connect,") }
-        let never = try Self.sandbox(importing: try sandbox.write("without-tbib.csv", without.joined(separator: "\n")))
+        let never = try Sandbox.sampleProgram(importing: try sandbox.write("without-tbib.csv", without.joined(separator: "\n")))
         for format in ["json", "csv", "table"] {
             #expect(try sandbox.succeed("report", "--format", format) == (try never.succeed("report", "--format", format)))
         }
