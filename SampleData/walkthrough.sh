@@ -6,7 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build --product accelerator >&2
-acc() { echo "\$ accelerator $*" >&2; .build/debug/accelerator "$@"; }
+# Each command is echoed as it can be pasted: an argument with a space or a quote is quoted.
+quoted() {
+  local out="" arg
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then out+=" $arg"; else out+=" '${arg//\'/\'\\\'\'}'"; fi
+  done
+  printf '%s' "$out"
+}
+acc() { echo "\$ accelerator$(quoted "$@")" >&2; .build/debug/accelerator "$@"; }
 
 export ACCELERATOR_DB="${1:-demo.sqlite}"
 rm -f "$ACCELERATOR_DB" "$ACCELERATOR_DB-wal" "$ACCELERATOR_DB-shm"

@@ -66,6 +66,21 @@ struct VoidsNotesEndToEndTests {
         #expect(try sandbox.sqlite("SELECT COUNT(*) FROM application_void") == "1\n")
     }
 
+    @Test("history shows its times in UTC, or in the zone TZ names, and says which")
+    func zones() throws {
+        try sandbox.succeed("note", "Atlas AI", "Appel")
+        let utc = try sandbox.succeed("history", "Atlas AI").split(separator: "\n").map(String.init)
+        #expect(utc.first?.hasPrefix("time (UTC)  ") == true)
+        let stored = try sandbox.sqlite("SELECT recorded_at FROM note").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(utc.last?.hasPrefix(stored.prefix(16).replacingOccurrences(of: "T", with: " ")) == true)
+        let local = try sandbox.run(arguments: ["history", "Atlas AI"], environment: ["TZ": "Asia/Tokyo"]).stdout
+            .split(separator: "\n").map(String.init)
+        #expect(local.first?.hasPrefix("time (GMT+9)  ") == true)
+        let hour = Int(stored.dropFirst(11).prefix(2)) ?? 0
+        let expected = (hour + 9) % 24
+        #expect(local.last?.dropFirst(11).prefix(2) == Substring(expected < 10 ? "0\(expected)" : "\(expected)"))
+    }
+
     @Test("a void is refused as JSON with its code")
     func jsonRefusal() throws {
         try sandbox.succeed("advance", "Atlas AI", "--to", "mentored", "--mentor", "Karim Alaoui", "--mentor-org", "Technopark")

@@ -41,7 +41,7 @@ public enum BatchTable {
     public static func text(_ batches: [BatchSummary]) -> String {
         if batches.isEmpty { return "No batches yet." }
         return TextTable(
-            headers: ["id", "when", "kind", "file", "ins", "upd", "same", "rej"],
+            headers: ["id", DisplayTime.header("when"), "kind", "file", "ins", "upd", "same", "rej"],
             rows: batches.map { batch in
                 // An undone batch says so under its file's name (the wrapping column), which keeps the
                 // table within 80 columns without cutting the name.

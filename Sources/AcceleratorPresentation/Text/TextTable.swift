@@ -89,7 +89,40 @@ public struct TextTable: Sendable {
     }
 }
 
-/// A stored timestamp to the minute, for tables: `2026-11-28T15:04:10Z` → `2026-11-28 15:04`.
+/// A stored timestamp (UTC) to the minute in the zone times are shown in (`DisplayTime`), for
+/// tables: `2026-11-28T15:04:10Z` → `2026-11-28 15:04`, or `2026-11-28 16:04` with
+/// `TZ=Africa/Casablanca`.
 public func minute(_ timestamp: String) -> String {
-    String(timestamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    let utc = String(timestamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    guard let zone = DisplayTime.zone else { return utc }
+    let digits = timestamp.split { !$0.isNumber }.prefix(5).compactMap { Int($0) }
+    guard digits.count == 5 else { return utc }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    guard let date = calendar.date(from: DateComponents(
+        year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4]))
+    else { return utc }
+    calendar.timeZone = zone
+    let local = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+    return "\(local.year ?? 0)-\(two(local.month))-\(two(local.day)) \(two(local.hour)):\(two(local.minute))"
+}
+
+/// The zone the tables show times in: the one `TZ` names when Foundation knows it and it is not
+/// UTC, else UTC (stored times are UTC; `--format json` keeps them so).
+public enum DisplayTime {
+    /// The zone, `nil` for UTC (or a zone that never differs from it).
+    public static let zone: TimeZone? = {
+        guard let name = ProcessInfo.processInfo.environment["TZ"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
+            let zone = TimeZone(identifier: name.hasPrefix(":") ? String(name.dropFirst()) : name),
+            zone.secondsFromGMT() != 0 || zone.nextDaylightSavingTimeTransition != nil
+        else { return nil }
+        return zone
+    }()
+
+    /// The zone's name for a column's header: `UTC`, or `TZ`'s zone, short (`GMT+1`).
+    public static var label: String { zone.map { $0.abbreviation() ?? $0.identifier } ?? "UTC" }
+
+    /// A time column's header: `time (UTC)`.
+    public static func header(_ name: String) -> String { "\(name) (\(label))" }
 }

@@ -25,7 +25,7 @@ struct History: ParsableCommand {
                     print("\(history.startup) has not moved yet: no stage events.")
                     return
                 }
-                print(TextTable(headers: ["time", "cohort", "from", "to", "actor", "note"], rows: lines.map(\.cells), wrapping: 5).render())
+                print(TextTable(headers: [DisplayTime.header("time"), "cohort", "from", "to", "actor", "note"], rows: lines.map(\.cells), wrapping: 5).render())
             }
         }
     }
