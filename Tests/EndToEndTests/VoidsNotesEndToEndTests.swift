@@ -81,6 +81,16 @@ struct VoidsNotesEndToEndTests {
         #expect(local.last?.dropFirst(11).prefix(2) == Substring(expected < 10 ? "0\(expected)" : "\(expected)"))
     }
 
+    @Test("a startup whose only open application was voided may apply to another cohort")
+    func applyAfterVoid() throws {
+        try sandbox.succeed("void", "Tbib Connect", "--reason", "mauvaise cohorte")
+        let applied = try sandbox.succeed(
+            "apply", "--cohort", "2026-B", "--name", "Tbib Connect", "--ice", "003456789000056", "--city", "Rabat",
+            "--sector", "HealthTech", "--founder", "Omar Benjelloun <omar@tbibconnect.ma>", "--applied-on", "2026-09-20")
+        #expect(applied.contains("Tbib Connect (a startup already known) applied to 2026-B"))
+        #expect(try sandbox.succeed("advance", "Tbib Connect", "--to", "rejected", "--reason", "hors délai") == "Tbib Connect (2026-B): applied → rejected.\n")
+    }
+
     @Test("a void is refused as JSON with its code")
     func jsonRefusal() throws {
         try sandbox.succeed("advance", "Atlas AI", "--to", "mentored", "--mentor", "Karim Alaoui", "--mentor-org", "Technopark")

@@ -62,7 +62,7 @@ public enum ApplySummary {
     public static func lines(_ outcome: ApplyOutcome) -> [String] {
         var lines: [String] = []
         if let created = outcome.createdCohort {
-            lines.append("Created cohort \(created.code) (capacity \(created.capacity), starts \(created.startsOn)); change it with `accelerator cohort` if needed.")
+            lines.append("Created cohort \(created.code) (capacity \(created.capacity), starts \(created.startsOn)); change it with `accelerator cohort edit` if needed.")
         }
         let known = outcome.existingStartup ? " (a startup already known)" : ""
         lines.append("\(outcome.startupName)\(known) applied to \(outcome.cohort): startup #\(outcome.startupId), application #\(outcome.applicationId).")

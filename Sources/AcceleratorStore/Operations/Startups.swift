@@ -32,14 +32,16 @@ extension AppDatabase {
             var open: [(cohort: String, stage: Stage)] = []
             if let existing {
                 let applications = try Row.fetchAll(
-                    db, sql: "SELECT cohort_code, stage FROM application WHERE startup_id = ?", arguments: [existing])
+                    db, sql: "SELECT cohort_code, stage, voided_at IS NOT NULL AS voided FROM application WHERE startup_id = ?",
+                    arguments: [existing])
                 for row in applications {
                     let stage = Stage(rawValue: row["stage"]) ?? .applied
                     let code: String = row["cohort_code"]
                     if code == cohort {
                         throw OperationError.alreadyApplied(startup: form.name ?? "", cohort: cohort, stage: stage)
                     }
-                    if stage.isOpen { open.append((code, stage)) }
+                    // A voided application (entered in error) is not open: the startup may apply elsewhere.
+                    if stage.isOpen && !(row["voided"] as Bool) { open.append((code, stage)) }
                 }
             }
             let issues = Eligibility.check(form, openApplications: open, rules: rules, today: today)
