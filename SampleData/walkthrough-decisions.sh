@@ -12,14 +12,8 @@ scratch=()
 if [ -n "${ACCELERATOR_SCRATCH:-}" ]; then scratch=(--scratch-path "$ACCELERATOR_SCRATCH"); fi
 swift build "${scratch[@]}" --product accelerator >&2
 bin="$(swift build "${scratch[@]}" --show-bin-path)/accelerator"
-# Each command is echoed as it can be pasted: an argument with a space or a quote is quoted.
-quoted() {
-  local out="" arg
-  for arg in "$@"; do
-    if [[ $arg =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then out+=" $arg"; else out+=" '${arg//\'/\'\\\'\'}'"; fi
-  done
-  printf '%s' "$out"
-}
+# Each command is echoed as it can be pasted (SampleData/quoted.sh).
+. SampleData/quoted.sh
 acc() { echo "\$ accelerator$(quoted "$@")" >&2; "$bin" "$@"; }
 
 export ACCELERATOR_DB="${1:-demo-decisions.sqlite}"

@@ -6,14 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build --product accelerator >&2
-# Each command is echoed as it can be pasted: an argument with a space or a quote is quoted.
-quoted() {
-  local out="" arg
-  for arg in "$@"; do
-    if [[ $arg =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then out+=" $arg"; else out+=" '${arg//\'/\'\\\'\'}'"; fi
-  done
-  printf '%s' "$out"
-}
+# Each command is echoed as it can be pasted (SampleData/quoted.sh).
+. SampleData/quoted.sh
 acc() { echo "\$ accelerator$(quoted "$@")" >&2; .build/debug/accelerator "$@"; }
 
 export ACCELERATOR_DB="${1:-demo.sqlite}"

@@ -348,6 +348,12 @@ enum Timestamp {
         "\(date)T00:00:00Z"
     }
 
+    /// The time stamped on something done `today`: now, unless the caller's today is not the
+    /// clock's (a fixed `ACCELERATOR_TODAY`), then the start of that day.
+    static func stamp(now: String, today: CalendarDate) -> String {
+        day(of: now) == today ? now : startOf(today)
+    }
+
     /// The day of a stored timestamp.
     static func day(of timestamp: String) -> CalendarDate? {
         try? CalendarDate.parse(String(timestamp.prefix(10)))

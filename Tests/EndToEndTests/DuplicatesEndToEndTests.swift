@@ -6,12 +6,8 @@ struct DuplicatesEndToEndTests {
     let sandbox: Sandbox
 
     init() throws {
-        sandbox = try Sandbox()
-        sandbox.today = "2026-10-01"
-        try sandbox.succeed("init", "--rules", Sandbox.sample("rules.toml"))
-        try sandbox.succeed("cohort", "add", "2026-A", "--starts", "02/03/2026", "--capacity", "25")
+        sandbox = try Sandbox.sampleProgram()
         try sandbox.succeed("cohort", "add", "2026-B", "--starts", "01/09/2026", "--capacity", "25")
-        try sandbox.succeed("import", Sandbox.sample("applicants-2026A.en.csv"), "--cohort", "2026-A")
     }
 
     @Test("the same name set apart from its legal form and punctuation, and a swapped letter, are listed with their reasons")

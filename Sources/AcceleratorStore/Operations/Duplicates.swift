@@ -27,9 +27,18 @@ public enum DuplicateReason: String, Sendable, Codable, CaseIterable, Comparable
         }
     }
 
-    public static func < (left: Self, right: Self) -> Bool {
-        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
+    /// Its rank, strongest first: the order of pairs' reasons, and the kind of key in the finder.
+    var rank: UInt8 {
+        switch self {
+        case .sameLeadEmail: 0
+        case .samePhone: 1
+        case .sameWebsite: 2
+        case .sameName: 3
+        case .nearName: 4
+        }
     }
+
+    public static func < (left: Self, right: Self) -> Bool { left.rank < right.rank }
 }
 
 /// One side of a likely duplicate.
@@ -144,8 +153,8 @@ struct DuplicateFinder {
     /// Words of a name that are a legal form, not a name: set aside before names are compared.
     static let legalForms: Set<String> = ["sarl", "sarlau", "sa", "sas", "sasu", "suarl", "ltd", "llc", "inc", "snc"]
 
-    /// The reasons by kind of key (`keys`' `kind`).
-    private static let reasons = DuplicateReason.allCases
+    /// The reasons by kind of key (`keys`' `kind`, their rank).
+    private static let reasons = DuplicateReason.allCases.sorted()
 
     /// A pair found, by ids (`first` < `second`), with its reasons.
     struct Found: Equatable {
@@ -170,19 +179,19 @@ struct DuplicateFinder {
         ices.append(ice)
         let name = Self.comparableName(nameKey)
         names.append(name)
-        if let leadEmail, !leadEmail.isEmpty { keys.append((Self.hash(leadEmail.utf8, salt: 1), Self.kind(.sameLeadEmail), index)) }
-        if let phone, !phone.isEmpty { keys.append((Self.hash(phone.utf8, salt: 2), Self.kind(.samePhone), index)) }
-        if let host = website.flatMap(Self.host), !host.isEmpty { keys.append((Self.hash(host.utf8, salt: 3), Self.kind(.sameWebsite), index)) }
+        if let leadEmail, !leadEmail.isEmpty { keys.append((Self.hash(leadEmail.utf8, salt: 1), DuplicateReason.sameLeadEmail.rank, index)) }
+        if let phone, !phone.isEmpty { keys.append((Self.hash(phone.utf8, salt: 2), DuplicateReason.samePhone.rank, index)) }
+        if let host = website.flatMap(Self.host), !host.isEmpty { keys.append((Self.hash(host.utf8, salt: 3), DuplicateReason.sameWebsite.rank, index)) }
         guard name.count >= 3 else { return }
-        keys.append((Self.hash(name, salt: 4), Self.kind(.sameName), index))
+        keys.append((Self.hash(name, salt: 4), DuplicateReason.sameName.rank, index))
         // Near names: a name and each of its forms with one letter removed share a group with every
         // name one letter away (added, removed, changed, or two neighbours swapped).
         guard name.count >= 5 else { return }
-        keys.append((Self.hash(name, salt: 5), Self.kind(.nearName), index))
+        keys.append((Self.hash(name, salt: 5), DuplicateReason.nearName.rank, index))
         for skipped in name.indices {
             var hasher = StableHasher(salt: 5)
             for position in name.indices where position != skipped { hasher.add(name[position]) }
-            keys.append((hasher.value, Self.kind(.nearName), index))
+            keys.append((hasher.value, DuplicateReason.nearName.rank, index))
         }
     }
 
@@ -274,8 +283,6 @@ struct DuplicateFinder {
         }
         return !isDigit(long[skipped ?? long.count - 1])
     }
-
-    private static func kind(_ reason: DuplicateReason) -> UInt8 { UInt8(reasons.firstIndex(of: reason)!) }
 
     private static func hash(_ bytes: some Sequence<UInt8>, salt: UInt64) -> UInt64 {
         var hasher = StableHasher(salt: salt)

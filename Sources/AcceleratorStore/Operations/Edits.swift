@@ -8,6 +8,11 @@ public enum FieldEdit<Value: Sendable & Equatable>: Sendable, Equatable {
     case set(Value)
     /// The field is emptied.
     case clear
+
+    /// The value the field takes, `nil` when emptied.
+    public var value: Value? {
+        if case .set(let value) = self { value } else { nil }
+    }
 }
 
 /// The startup fields an `edit` changes; `nil` leaves a field as it is. Values arrive checked, as
@@ -133,7 +138,23 @@ public struct EditOutcome: Sendable, Equatable, Encodable {
     }
 }
 
+extension StartupCandidate {
+    /// The candidate of a row with the columns `id, name, city, ice`.
+    init(row: Row) {
+        self.init(id: row["id"], name: row["name"], city: row["city"], ice: row["ice"])
+    }
+}
+
 extension AppDatabase {
+    /// The other startup whose identity (folded name and lead e-mail) these keys are, if any.
+    static func identityOwner(_ db: Database, nameKey: String, emailKey: String?, except id: Int64) throws -> StartupCandidate? {
+        guard let emailKey else { return nil }
+        return try Row.fetchOne(
+            db, sql: "SELECT id, name, city, ice FROM startup WHERE name_key = ? AND lead_email_key = ? AND id <> ?",
+            arguments: [nameKey, emailKey, id]
+        ).map(StartupCandidate.init(row:))
+    }
+
     /// Changes a startup's fields in one transaction, each changed value recorded in the change log
     /// with the actor and the reason. A value equal to the stored one is not a change.
     public func edit(startup reference: String, _ edit: StartupEdit, actor: String, reason: String?) throws -> EditOutcome {
@@ -165,14 +186,17 @@ extension AppDatabase {
             }
             func text(_ edit: FieldEdit<String>?, _ field: String, _ column: String) {
                 guard let edit else { return }
-                let value: String? = if case .set(let text) = edit { text } else { nil }
-                change(field, column, value, text: value, old: row[column])
+                change(field, column, edit.value, text: edit.value, old: row[column])
             }
 
+            // A new name is a new identity key, checked below against the other startups'.
+            var newKey: String?
             if let name = try required(edit.name, "name") {
-                guard !TextFolding.folded(name).isEmpty else { throw EditError.required(startup: startup.name, field: "name") }
+                let key = TextFolding.folded(name)
+                guard !key.isEmpty else { throw EditError.required(startup: startup.name, field: "name") }
                 if name != row["name"] as String {
-                    columns.append(("name_key", TextFolding.folded(name)))
+                    newKey = key
+                    columns.append(("name_key", key))
                 }
                 change("name", "name", name, text: name, old: row["name"])
             }
@@ -188,46 +212,38 @@ extension AppDatabase {
             text(optional(edit.productStage), "product_stage", "product_stage")
             text(optional(edit.description), "description", "description")
             if let ice = edit.ice {
-                let digits: String? = if case .set(let ice) = ice { ice.digits } else { nil }
+                let digits = ice.value?.digits
                 if let digits, let owner = try Row.fetchOne(
                     db, sql: "SELECT id, name, city, ice FROM startup WHERE ice = ? AND id <> ?", arguments: [digits, startup.id])
                 {
-                    throw EditError.iceTaken(
-                        startup: startup.name, ice: digits,
-                        owner: StartupCandidate(id: owner["id"], name: owner["name"], city: owner["city"], ice: owner["ice"]))
+                    throw EditError.iceTaken(startup: startup.name, ice: digits, owner: StartupCandidate(row: owner))
                 }
                 change("ice", "ice", digits, text: digits, old: row["ice"])
             }
             if let founded = edit.foundedOn {
-                let day: String? = if case .set(let day) = founded { day.description } else { nil }
+                let day = founded.value?.description
                 change("founded_on", "founded_on", day, text: day, old: row["founded_on"])
             }
             if let phone = edit.phone {
-                let number: String? = if case .set(let phone) = phone { phone.e164 } else { nil }
+                let number = phone.value?.e164
                 change("phone", "phone", number, text: number, old: row["phone"])
             }
             if let employees = edit.employees {
-                let count: Int? = if case .set(let count) = employees { count } else { nil }
+                let count = employees.value
                 change("employees", "employees", count, text: count.map(String.init), old: (row["employees"] as Int?).map(String.init))
             }
             for (field, amount) in [("monthly_revenue", edit.monthlyRevenue), ("funding_sought", edit.fundingSought)] {
                 guard let amount else { continue }
-                let money: Money? = if case .set(let money) = amount { money } else { nil }
+                let money = amount.value
                 let old = Self.money(row, field)
                 guard money != old else { continue }
                 columns.append(("\(field)_minor", money?.minorUnits))
                 change(field, "\(field)_currency", money?.currency.code, text: money?.description, old: old?.description)
             }
-            let name = columns.first { $0.column == "name" }?.value as? String ?? startup.name
-            if let key = columns.first(where: { $0.column == "name_key" })?.value as? String,
-                let email: String = row["lead_email_key"],
-                let other = try Row.fetchOne(
-                    db, sql: "SELECT id, name, city, ice FROM startup WHERE name_key = ? AND lead_email_key = ? AND id <> ?",
-                    arguments: [key, email, startup.id])
-            {
-                throw EditError.sameIdentity(
-                    startup: startup.name, other: StartupCandidate(id: other["id"], name: other["name"], city: other["city"], ice: other["ice"]))
+            if let newKey, let other = try Self.identityOwner(db, nameKey: newKey, emailKey: row["lead_email_key"], except: startup.id) {
+                throw EditError.sameIdentity(startup: startup.name, other: other)
             }
+            let name = try required(edit.name, "name") ?? startup.name
             guard !columns.isEmpty else { return EditOutcome(startupId: startup.id, startup: name, changes: []) }
             let now = clock.timestamp
             let assignments = (columns.map { "\($0.column) = ?" } + ["updated_at = ?", "last_batch_id = NULL"]).joined(separator: ", ")

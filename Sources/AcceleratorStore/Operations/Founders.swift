@@ -146,16 +146,9 @@ extension AppDatabase {
     /// The startup's identity key follows its lead's e-mail, unless that makes it another startup's.
     private static func setLeadEmail(_ db: Database, startup: ResolvedStartup, email: String?) throws {
         let key = email?.lowercased()
-        if let key, let other = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT o.id, o.name, o.city, o.ice FROM startup o JOIN startup s ON s.id = ?
-                 WHERE o.name_key = s.name_key AND o.lead_email_key = ? AND o.id <> s.id
-                """,
-            arguments: [startup.id, key])
-        {
-            throw EditError.sameIdentity(
-                startup: startup.name, other: StartupCandidate(id: other["id"], name: other["name"], city: other["city"], ice: other["ice"]))
+        let nameKey = try String.fetchOne(db, sql: "SELECT name_key FROM startup WHERE id = ?", arguments: [startup.id]) ?? ""
+        if let other = try identityOwner(db, nameKey: nameKey, emailKey: key, except: startup.id) {
+            throw EditError.sameIdentity(startup: startup.name, other: other)
         }
         try db.execute(sql: "UPDATE startup SET lead_email_key = ? WHERE id = ?", arguments: [key, startup.id])
     }

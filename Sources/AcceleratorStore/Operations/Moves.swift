@@ -50,7 +50,7 @@ extension MoveContext {
     /// caller's today is not the clock's (a fixed `ACCELERATOR_TODAY`), then the start of that day.
     func occurredAt(now: String) -> String {
         if let occurredOn { return Timestamp.startOf(occurredOn) }
-        return Timestamp.day(of: now) == today ? now : Timestamp.startOf(today)
+        return Timestamp.stamp(now: now, today: today)
     }
 }
 

@@ -65,7 +65,7 @@ public struct NoteOutcome: Sendable, Equatable, Encodable {
 
 extension AppDatabase {
     /// Adds a note to a startup, on its application in `cohort` when given. Notes are append-only;
-    /// `show` and `history` print them, exports leave them out unless asked.
+    /// `show` and `history` print them, exports leave them out.
     public func addNote(startup reference: String, cohort: String?, text: String, actor: String) throws -> NoteOutcome {
         try write { db in
             let startup = try Self.resolveStartup(db, reference)

@@ -112,8 +112,7 @@ extension AppDatabase {
             }
             guard !reason.isEmpty else { throw VoidError.reasonMissing(startup: startup.name, cohort: application.cohort) }
             let now = clock.timestamp
-            // As a move is dated: now, unless the caller's day is not the clock's (a fixed ACCELERATOR_TODAY).
-            let voidedAt = MoveContext(actor: actor, today: today).occurredAt(now: now)
+            let voidedAt = Timestamp.stamp(now: now, today: today)
             try db.execute(
                 sql: "INSERT INTO application_void (application_id, voided_at, recorded_at, actor, reason) VALUES (?, ?, ?, ?, ?)",
                 arguments: [application.id, voidedAt, now, actor, reason])

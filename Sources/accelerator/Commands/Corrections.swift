@@ -47,7 +47,7 @@ struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note",
         abstract: "Add a note to a startup (or to its application in a cohort), shown by show and history.",
-        discussion: "Notes are append-only, with their author and time; exports leave them out unless asked (`export --notes`)."
+        discussion: "Notes are append-only, with their author and time; exports leave them out."
     )
 
     @OptionGroup var database: DatabaseOptions
