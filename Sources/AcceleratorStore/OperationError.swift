@@ -24,11 +24,12 @@ public struct StartupCandidate: Sendable, Equatable, Codable {
 /// A request refused because of what the user asked: nothing was changed.
 public enum OperationError: Error, Equatable, CustomStringConvertible {
     /// No startup matches the reference.
-    case unknownStartup(String)
+    case unknownStartup(String, suggestions: [StartupCandidate] = [])
     /// The reference is not an id or an ICE, and has no letter or digit to compare a name by.
     case referenceWithoutLetterOrDigit(String)
     /// Several startups match the reference.
-    case ambiguousStartup(String, candidates: [StartupCandidate])
+    /// At most ten candidates are listed; `more` says how many others match.
+    case ambiguousStartup(String, candidates: [StartupCandidate], more: Int = 0)
     /// The startup has several applications and no cohort was given.
     case cohortNeeded(startup: String, cohorts: [String])
     /// The startup has no application in that cohort.
@@ -58,17 +59,18 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
     /// wording lets it span lines (an ambiguous name's candidates, one per line).
     public func message(_ wording: some Wording) -> String {
         switch self {
-        case .unknownStartup(let reference):
-            return "no startup matches “\(reference)”: give its id, its ICE or its name (see \(wording.name(.listStartups)))"
+        case .unknownStartup(let reference, let suggestions):
+            let guess = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "“\($0.name)” (#\($0.id))" }.joined(separator: ", ") + "?"
+            return "no startup matches “\(reference)”: give its id, its ICE or its name (see \(wording.name(.listStartups)))" + guess
         case .referenceWithoutLetterOrDigit(let reference):
             return "“\(reference)” has no letter or digit to look up a startup by: give its id or its ICE "
                 + "(see \(wording.name(.listStartups)))"
-        case .ambiguousStartup(let reference, let candidates):
+        case .ambiguousStartup(let reference, let candidates, let more):
             let lines = candidates.map { candidate in
                 "#\(candidate.id) \(candidate.name) (\(candidate.city)\(candidate.ice.map { ", ICE \($0)" } ?? ""))"
-            }
+            } + (more > 0 ? ["and \(more) more"] : [])
             let listed = wording.spansLines ? ":\n  " + lines.joined(separator: "\n  ") : ": " + lines.joined(separator: "; ")
-            return "“\(reference)” matches \(candidates.count) startups; nothing was changed. Give the id or the ICE of one of them"
+            return "“\(reference)” matches \(candidates.count + more) startups; nothing was changed. Give the id or the ICE of one of them"
                 + listed
         case .cohortNeeded(let startup, let cohorts):
             return "\(startup) has applications in \(cohorts.joined(separator: ", ")); say which \(wording.pointing(to: .cohort, value: nil))"
@@ -99,9 +101,11 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
     /// What the refusal is about, as data.
     public var facts: ErrorFacts {
         switch self {
-        case .unknownStartup(let reference), .referenceWithoutLetterOrDigit(let reference):
+        case .unknownStartup(let reference, let suggestions):
+            ErrorFacts(value: reference, candidates: suggestions.isEmpty ? nil : suggestions.map { ErrorFacts.Candidate(id: $0.id, name: $0.name) })
+        case .referenceWithoutLetterOrDigit(let reference):
             ErrorFacts(value: reference)
-        case .ambiguousStartup(let reference, let candidates):
+        case .ambiguousStartup(let reference, let candidates, _):
             ErrorFacts(value: reference, candidates: candidates.map { ErrorFacts.Candidate(id: $0.id, name: $0.name) })
         case .cohortNeeded(let startup, _):
             ErrorFacts(missing: [UserInput.cohort.fieldName], startup: startup)

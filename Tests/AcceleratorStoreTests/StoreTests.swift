@@ -286,7 +286,7 @@ struct WorkflowTests {
         #expect(throws: OperationError.unknownStartup("Nobody")) { try store.details(of: "Nobody") }
         _ = try store.apply(StoreFixture.form("ETE SOLAIRE", cohort: "2026-B", email: "other@example.ma"), today: StoreFixture.today)
         let error = #expect(throws: OperationError.self) { try store.details(of: "été solaire") }
-        guard case .ambiguousStartup(_, let candidates)? = error else { Issue.record("not ambiguous: \(String(describing: error))"); return }
+        guard case .ambiguousStartup(_, let candidates, _)? = error else { Issue.record("not ambiguous: \(String(describing: error))"); return }
         #expect(candidates.count == 2)
     }
 

@@ -149,7 +149,9 @@ extension AppDatabase {
 
     /// Finds the startup a user means: its numeric id, its ICE, or its name compared without
     /// case and accents. A reference with no letter or digit is refused rather than looked up:
-    /// its folded key is empty, and an empty key never matches.
+    /// its folded key is empty, and an empty key never matches. When no name is the same, a unique
+    /// prefix of the folded name selects a startup, else a unique substring; a reference matching
+    /// nothing is refused with the closest names as suggestions.
     static func resolveStartup(_ db: Database, _ reference: String) throws -> ResolvedStartup {
         let text = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         if let ice = try? ICE(text),
@@ -164,18 +166,62 @@ extension AppDatabase {
         }
         let key = TextFolding.folded(text)
         guard !key.isEmpty else { throw OperationError.referenceWithoutLetterOrDigit(reference) }
+        let exact = try candidates(db, where: "name_key = ?", key)
+        if let found = try resolved(reference, exact) { return found }
+        // No exact name: a unique prefix of the folded name, else a unique substring.
+        let escaped = key.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let prefix = try candidates(db, where: "name_key LIKE ? ESCAPE '\\'", escaped + "%")
+        if let found = try resolved(reference, prefix) { return found }
+        let substring = try candidates(db, where: "name_key LIKE ? ESCAPE '\\'", "%" + escaped + "%")
+        if let found = try resolved(reference, substring) { return found }
+        throw OperationError.unknownStartup(reference, suggestions: try suggestions(db, key: key))
+    }
+
+    /// The most candidates an ambiguous reference lists.
+    static let listedCandidates = 10
+
+    /// The startups whose name key satisfies `condition` (at most `listedCandidates` + 1, by id),
+    /// and how many match in all.
+    private static func candidates(_ db: Database, where condition: String, _ value: String) throws -> (rows: [StartupCandidate], total: Int) {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, name, city, ice FROM startup WHERE name_key = ? ORDER BY id", arguments: [key])
-        switch rows.count {
-        case 0:
-            throw OperationError.unknownStartup(reference)
-        case 1:
-            return ResolvedStartup(id: rows[0]["id"], name: rows[0]["name"])
+            db.cachedStatement(sql: "SELECT id, name, city, ice FROM startup WHERE \(condition) ORDER BY id LIMIT ?"),
+            arguments: [value, listedCandidates + 1]
+        ).map { StartupCandidate(id: $0["id"], name: $0["name"], city: $0["city"], ice: $0["ice"]) }
+        guard rows.count > listedCandidates else { return (rows, rows.count) }
+        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM startup WHERE \(condition)"), arguments: [value]) ?? rows.count
+        return (rows, total)
+    }
+
+    /// The startup of a single match, `nil` for none; several are ambiguous.
+    private static func resolved(_ reference: String, _ found: (rows: [StartupCandidate], total: Int)) throws -> ResolvedStartup? {
+        switch found.rows.count {
+        case 0: return nil
+        case 1: return ResolvedStartup(id: found.rows[0].id, name: found.rows[0].name)
         default:
-            throw OperationError.ambiguousStartup(reference, candidates: rows.map { row in
-                StartupCandidate(id: row["id"], name: row["name"], city: row["city"], ice: row["ice"])
-            })
+            let listed = Array(found.rows.prefix(listedCandidates))
+            throw OperationError.ambiguousStartup(reference, candidates: listed, more: found.total - listed.count)
         }
+    }
+
+    /// Up to three startups whose folded name is closest to `key`, within the edit limit its length
+    /// allows: only names of a near length are read, and each distance stops past the limit.
+    static func suggestions(_ db: Database, key: String) throws -> [StartupCandidate] {
+        let length = key.utf8.count
+        let limit = EditDistance.limit(forLength: length)
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT id, name, city, ice, name_key FROM startup
+                WHERE length(CAST(name_key AS BLOB)) BETWEEN ? AND ?
+                """),
+            arguments: [length - limit, length + limit])
+        var found: [(distance: Int, candidate: StartupCandidate)] = []
+        while let row = try cursor.next() {
+            let name: String = row["name_key"]
+            guard let distance = EditDistance.bounded(key, name, limit: limit) else { continue }
+            found.append((distance, StartupCandidate(id: row["id"], name: row["name"], city: row["city"], ice: row["ice"])))
+        }
+        return found.sorted { ($0.distance, $0.candidate.id) < ($1.distance, $1.candidate.id) }.prefix(3).map(\.candidate)
     }
 
     /// The application a command is about: the only one, the one in `cohort`, or, when the startup
